@@ -1,0 +1,4 @@
+"""`python -m reportextract`: the command line."""
+from .cli import cli
+
+cli()

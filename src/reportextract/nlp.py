@@ -1,0 +1,152 @@
+"""The spaCy pipeline: spacy.blank("vi") as the span container, our rule components, span helpers."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Any, Iterable
+
+import regex as re
+import numpy
+import spacy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+# Per-document extensions. Records are not kept on Span._ : spaCy keys span extensions by
+# character offsets, so two items over the same tokens (a year inside a period) would share one.
+if not Doc.has_extension("info"):
+    Doc.set_extension("info", default=None)      # document fields (title, kind, ...)
+if not Doc.has_extension("warnings"):
+    Doc.set_extension("warnings", default=None)  # list[str]
+if not Doc.has_extension("source"):
+    Doc.set_extension("source", default=None)    # readers.SourceText, when read from a file
+
+# The order matters: later components read what earlier ones found.
+COMPONENTS = (
+    "reportextract_sentences",
+    "reportextract_document",
+    "reportextract_dates",
+    "reportextract_references",
+    "reportextract_officials",
+    "reportextract_figures",
+)
+
+
+@lru_cache(maxsize=1)
+def get_pipeline() -> Language:
+    """The shared pipeline: blank Vietnamese tokenizer (no pyvi, no model) plus our components."""
+    from . import extract  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once: spaCy joins every token again on each access."""
+    text = doc.user_data.get("_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["_text"] = text
+    return text
+
+
+def _token_index(doc: Doc) -> list[int]:
+    starts = doc.user_data.get("_tok_starts")
+    if starts is None:
+        starts = [t.idx for t in doc]
+        doc.user_data["_tok_starts"] = starts
+    return starts
+
+
+def make_span(doc: Doc, start: int, end: int, label: str = "") -> Span:
+    """The token span covering characters [start, end): never None, whatever the tokenisation.
+
+    The exact offsets live in the record (`span._.data["span"]`), not in the token boundaries.
+    """
+    starts = _token_index(doc)
+    n = len(starts)
+    i = max(0, bisect_right(starts, start) - 1)
+    j = max(i + 1, bisect_right(starts, max(start, end - 1)))
+    return Span(doc, i, min(j, n), label=label)
+
+
+def add_items(doc: Doc, key: str, records: Iterable[dict[str, Any]]) -> None:
+    """Store records as doc.spans[key]; record i (with its exact "span": (start, end)) rides along
+    in the group's attrs["records"][i]."""
+    records = list(records) if len(doc) else []
+    spans = [make_span(doc, *r["span"], label=key) for r in records]
+    doc.spans[key] = SpanGroup(doc, name=key, spans=spans, attrs={"records": records})
+
+
+def items(doc: Doc, key: str) -> list[dict[str, Any]]:
+    """The records an earlier component stored under `key` (empty when none)."""
+    if key not in doc.spans:
+        return []
+    return doc.spans[key].attrs.get("records", [])
+
+
+def warn(doc: Doc, message: str) -> None:
+    if doc._.warnings is None:
+        doc._.warnings = []
+    doc._.warnings.append(message)
+
+
+# ------------------------------------------------------------------ sentences
+
+# A sentence ends at a line break, or at ". ! ? …" (maybe closed by a quote or bracket) followed by
+# a space and a capital, digit, quote, bracket or list mark. Abbreviations such as "TP." do not end one.
+_SENT_BREAK = re.compile(
+    r"\n\s*(?=\S)"
+    r"|(?<!(?:^|\s)(?:TP|Tp|ThS|TS|PGS|GS|BS|KS|St|P|Q|v\.v|\p{Lu}))[.!?…]+[\"”’)]?\s+"
+    r"(?=[\p{Lu}\d\"“‘(\-–•+*])"
+)
+
+
+@Language.component("reportextract_sentences", assigns=["token.is_sent_start"])
+def sentence_component(doc: Doc) -> Doc:
+    """Sentence starts from the text's punctuation and line breaks, set in one array write."""
+    n = len(doc)
+    if not n:
+        return doc
+    starts = _token_index(doc)
+    flags = numpy.full((n, 1), -1, dtype="int64")
+    flags[0, 0] = 1
+    for m in _SENT_BREAK.finditer(doc_text(doc)):
+        i = bisect_right(starts, m.end()) - 1
+        if 0 <= i < n and starts[i] == m.end():
+            flags[i, 0] = 1
+    doc.from_array([SENT_START], flags.view("uint64"))  # spaCy reads -1 ("not a start") this way
+    return doc
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) character offsets of each sentence, trimmed of surrounding spaces."""
+    cached = doc.user_data.get("_sents")
+    if cached is not None:
+        return cached
+    bounds = []
+    text = doc_text(doc)
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            bounds.append((s, e))
+    doc.user_data["_sents"] = bounds
+    return bounds
+
+
+def sentence_at(doc: Doc, offset: int) -> tuple[int, int]:
+    """The sentence (start, end) holding character `offset`."""
+    bounds = sentence_bounds(doc)
+    starts = doc.user_data.get("_sent_starts")
+    if starts is None:
+        starts = doc.user_data["_sent_starts"] = [b[0] for b in bounds]
+    k = bisect_right(starts, offset) - 1
+    if k < 0:
+        return (0, 0) if not bounds else bounds[0]
+    return bounds[k]

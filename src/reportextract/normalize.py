@@ -1,0 +1,101 @@
+"""Bytes to clean text: decoding, Unicode NFC, look-alike letters and odd spaces (spans index its output)."""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+import regex as re
+
+from .errors import DecodeError
+
+# Characters replaced one for one (offsets stay aligned with what a reader sees).
+_ONE_FOR_ONE = str.maketrans({
+    "\u00d0": "\u0110",  # Ð (Icelandic eth) typed for Đ
+    "\u00f0": "\u0111",  # ð typed for đ
+    "\u00a0": " ",       # no-break space
+    "\u2007": " ", "\u202f": " ", "\u3000": " ",
+    "\ufffe": "-",       # Word PDFs put U+FFFE where a hyphen belongs ("213/KH\ufffeUBND")
+    "\u2010": "-", "\u2011": "-",
+    "\t": " ",
+    "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n",
+})
+# Characters dropped: zero-width marks and soft hyphens carry nothing a reader sees.
+_DROP = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes) -> str:
+    """Decode document bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258.
+
+    >>> decode("Hà Nội".encode("utf-8-sig"))
+    'Hà Nội'
+    >>> decode("Hà Nội".encode("utf-16"))
+    'Hà Nội'
+    >>> decode(unicodedata.normalize("NFD", "Hà Nam").encode("cp1258")) == "Ha\u0300 Nam"
+    True
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"broken UTF-16 text: {exc.reason}") from None
+    if b"\x00" in data[:4096]:
+        raise DecodeError("the input is binary data, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        raise DecodeError("the input is neither UTF-8, UTF-16 nor Windows-1258 text") from None
+    if len(_CONTROL.findall(text[:4096])) > 8:
+        raise DecodeError("the input is binary data, not text")
+    return text
+
+
+def normalize_text(text: str) -> str:
+    """NFC, "Ð"→"Đ", one kind of space and newline, no zero-width characters.
+
+    >>> normalize_text("Ðồng chí\\r\\nHo\u0300a")
+    'Đồng chí\\nHòa'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _DROP.sub("", text)
+    text = _CONTROL.sub(" ", text)
+    text = text.translate(_ONE_FOR_ONE)
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip tone marks and đ: for comparing words written in old or new style.
+
+    >>> fold("Uỷ ban") == fold("ủy ban") == "uy ban"
+    True
+    """
+    text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+_OLD_TONE = {  # old-style tone placement -> the modern one used in output values
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONE) + r")(?!\p{L})", re.IGNORECASE)
+
+
+def modern_tones(text: str) -> str:
+    """Move tone marks to the modern position at word ends ("Uỷ ban", "hoà" -> "Ủy ban", "hòa").
+
+    >>> modern_tones("Uỷ ban nhân dân, hoà giải, thuỷ lợi")
+    'Ủy ban nhân dân, hòa giải, thủy lợi'
+    """
+    def repl(m: re.Match[str]) -> str:
+        s = m.group(0)
+        new = _OLD_TONE[s.lower()]
+        return new[0].upper() + new[1:] if s[0].isupper() else new
+
+    return _OLD_TONE_RE.sub(repl, text)

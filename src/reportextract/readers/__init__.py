@@ -1,0 +1,97 @@
+"""Readers: a file's bytes to normalised text with page offsets, chosen by content, not by name."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import EmptyTextError, InputError
+from ..normalize import decode, normalize_text
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """One cell of a table, with its span in the document text."""
+
+    row: int
+    col: int
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """What a reader hands to extraction: the text spans index, and what the file said about itself."""
+
+    text: str
+    format: str
+    page_starts: tuple[int, ...] | None = None  # character offset where each page begins
+    warnings: tuple[str, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict)  # title/published/authors from file metadata
+    tables: tuple[tuple[TableCell, ...], ...] = ()
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page holding `offset`, or None for text without pages."""
+        if not self.page_starts:
+            return None
+        from bisect import bisect_right
+
+        return max(1, bisect_right(self.page_starts, offset))
+
+
+def sniff_format(data: bytes, name: str | None = None) -> str:
+    """Guess the format from the first bytes (the extension only breaks ties).
+
+    >>> sniff_format(b"%PDF-1.7 ...")
+    'pdf'
+    >>> sniff_format(b"<!DOCTYPE html><html>")
+    'html'
+    >>> sniff_format("Nghị quyết".encode())
+    'txt'
+    """
+    head = data[:2048].lstrip()
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx" if b"word/" in data[:65536] or (name or "").lower().endswith(".docx") else "zip"
+    low = head[:1024].lower()
+    if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low or b"<body" in low:
+        return "html"
+    return "txt"
+
+
+def read_text_bytes(data: bytes) -> SourceText:
+    """Plain text: decode and normalise."""
+    return SourceText(normalize_text(decode(data)), "txt")
+
+
+def read_bytes(data: bytes, name: str | None = None, *, ocr: str = "auto") -> SourceText:
+    """Read a document's bytes into normalised text with the reader its content calls for."""
+    fmt = sniff_format(data, name)
+    if fmt == "txt":
+        src = read_text_bytes(data)
+    else:
+        from . import formats  # heavy readers load only when a document needs them
+
+        src = formats.read(fmt, data, name=name, ocr=ocr)
+    if not src.text.strip():
+        raise EmptyTextError(f"{name or 'input'}: the document has no text")
+    return src
+
+
+def read_path(path: str | Path, *, ocr: str = "auto") -> tuple[SourceText, bytes]:
+    """Read a file from disk; the bytes come back too, for the checksum."""
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory, not a document")
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror})") from None
+    return read_bytes(data, p.name, ocr=ocr), data
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

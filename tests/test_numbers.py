@@ -1,0 +1,48 @@
+"""Example tables for the number parsers (written for this project, not taken from any source)."""
+from __future__ import annotations
+
+import pytest
+
+from reportextract.parsers.numbers import parse_number, parse_number_words, scale_of
+
+NUMBER_EXAMPLES = [
+    ("8,36", 8.36),
+    ("9.604", 9604),
+    ("1.234,5", 1234.5),
+    ("1.000.000", 1_000_000),
+    ("12", 12),
+    ("0,9", 0.9),
+    ("72.4", 72.4),        # English decimal: cannot be thousands
+    ("103.25", 103.25),
+    ("1.191,313", 1191.313),
+    ("2,000,000", 2_000_000),  # English thousands with two groups
+    ("12 450", 12450),
+]
+NOT_NUMBERS = ["", "abc", "1,2,3", "1..2"]
+
+
+@pytest.mark.parametrize(("text", "value"), NUMBER_EXAMPLES, ids=[e[0] for e in NUMBER_EXAMPLES])
+def test_parse_number(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS, ids=[repr(t) for t in NOT_NUMBERS])
+def test_not_a_number(text: str) -> None:
+    assert parse_number(text) is None
+
+
+WORD_EXAMPLES = [
+    ("hai", 2), ("ba", 3), ("mười", 10), ("mười lăm", 15), ("hai mươi", 20), ("hai mươi mốt", 21),
+    ("ba mươi tư", 34), ("một trăm", 100), ("một trăm linh năm", 105), ("hai nghìn", 2000),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), WORD_EXAMPLES, ids=[e[0] for e in WORD_EXAMPLES])
+def test_parse_number_words(text: str, value: int) -> None:
+    assert parse_number_words(text) == value
+
+
+@pytest.mark.parametrize("word,mult", [("nghìn", 1e3), ("ngàn", 1e3), ("triệu", 1e6), ("tỷ", 1e9),
+                                       ("tỉ", 1e9), ("vạn", 1e4), ("nghìn tỷ", 1e12), ("", 1.0)])
+def test_scale_of(word: str, mult: float) -> None:
+    assert scale_of(word) == mult
