@@ -10,10 +10,10 @@ from .readers import SourceText, read_bytes, read_path, sha256
 
 
 def _run(src: SourceText, source: Source) -> Document:
-    from .nlp import get_pipeline
+    from .nlp import get_pipeline, make_doc
 
     nlp = get_pipeline()
-    doc = nlp.make_doc(src.text)
+    doc = make_doc(src.text)
     doc._.source = src
     for _, proc in nlp.pipeline:
         doc = proc(doc)

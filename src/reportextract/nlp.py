@@ -8,7 +8,7 @@ from typing import Any, Iterable
 import regex as re
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
@@ -53,11 +53,19 @@ def doc_text(doc: Doc) -> str:
 
 
 def _token_index(doc: Doc) -> list[int]:
+    """Character offset of each token, read in one array call (iterating Tokens is slow)."""
     starts = doc.user_data.get("_tok_starts")
     if starts is None:
-        starts = [t.idx for t in doc]
+        starts = doc.to_array(IDX).tolist() if len(doc) else []
         doc.user_data["_tok_starts"] = starts
     return starts
+
+
+def make_doc(text: str) -> Doc:
+    """Tokenise `text` with the shared pipeline's tokenizer, remembering the text itself."""
+    doc = get_pipeline().make_doc(text)
+    doc.user_data["_text"] = text
+    return doc
 
 
 def make_span(doc: Doc, start: int, end: int, label: str = "") -> Span:

@@ -1,0 +1,79 @@
+"""Throughput: extract_text documents/second against bare spacy.blank("vi") tokenisation.
+
+    python benchmarks/throughput.py [FILE_OR_DIR ...] [--seconds S]
+
+Runs both on the same documents (default: samples/*.txt, plus ../shared/corpus/dev if present)
+and prints docs/s for each and their ratio (goal: ratio >= 0.25). Also times a cold
+`reportextract parse` of the seed against a bare `import spacy; spacy.blank("vi")` start.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BLANK = "import spacy; spacy.blank('vi', config={'nlp': {'tokenizer': {'use_pyvi': False}}})"
+
+
+def load_texts(paths: list[str]) -> list[str]:
+    files: list[Path] = []
+    for p in map(Path, paths):
+        files += sorted(p.glob("*.txt")) if p.is_dir() else [p]
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+def rate(fn, texts: list[str], seconds: float) -> float:
+    """Documents per second over repeated passes for about `seconds`."""
+    for t in texts[:3]:
+        fn(t)  # warm caches and lazy compiles
+    done, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for t in texts:
+            fn(t)
+        done += len(texts)
+    return done / (time.perf_counter() - start)
+
+
+def cold(cmd: list[str], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("paths", nargs="*")
+    ap.add_argument("--seconds", type=float, default=5.0)
+    args = ap.parse_args()
+    paths = args.paths or [str(ROOT / "samples")] + (
+        [str(ROOT.parent / "shared/corpus/dev")] if (ROOT.parent / "shared/corpus/dev").is_dir() else [])
+    texts = load_texts(paths)
+
+    import spacy
+
+    import reportextract
+
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    bare = rate(nlp, texts, args.seconds)
+    ours = rate(reportextract.extract_text, texts, args.seconds)
+    print(f"documents: {len(texts)} ({sum(map(len, texts)) / len(texts):.0f} chars on average)")
+    print(f"bare spacy.blank('vi') tokenisation: {bare:8.1f} docs/s")
+    print(f"reportextract.extract_text:          {ours:8.1f} docs/s")
+    print(f"ratio: {ours / bare:.3f} (goal >= 0.25)")
+
+    seed = ROOT / "samples" / "giam-ngheo-2016-2020.txt"
+    t_blank = cold([sys.executable, "-c", BLANK])
+    t_parse = cold([sys.executable, "-m", "reportextract", "parse", str(seed)])
+    print(f"cold start: bare spaCy {t_blank:.2f} s, reportextract parse {t_parse:.2f} s, "
+          f"difference {t_parse - t_blank:+.2f} s (goal <= +0.30 s)")
+
+
+if __name__ == "__main__":
+    main()
