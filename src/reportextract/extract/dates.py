@@ -8,31 +8,53 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import add_items, doc_text
-from ..parsers.dates import iso_date
+from ..parsers.dates import context_year, iso_date
 
 _S = r"[ \t]*\n?[ \t]*"  # a space that may wrap a line
 _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?P<m>0?[1-9]|1[0-2])"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
+_D1, _M1 = _DAY.replace("<d>", "<d1>"), _MONTH.replace("<m>", "<m1>")
+# Words that put a bare "17/3" in time: "sáng 17/3", "ngày 17/3", "hôm qua 16-3", "ngày mai 12-12".
+_WHEN = r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)(?:[ \t]+(?:ngày|mai|qua|nay|sau|hôm|trước))*"
 
-DATE_PATTERNS = [
+# A range whose first day borrows the month and year of the second:
+# "từ ngày 15 đến 21-10-1963", "từ ngày 28-3 đến ngày 5-4-1970", "từ ngày 13-17/12/2021".
+RANGE = re.compile(
+    rf"(?<!\p{{L}})(?:từ|ngày)[ \t]+(?:ngày[ \t]+)?{_D1}(?:(?P<s1>[/.\-]){_M1})?"
+    rf"[ \t]*(?:đến|tới|và|–|-)[ \t]*(?:ngày[ \t]+)?"
+    rf"{_DAY}(?P<s2>[/.\-]){_MONTH}(?P=s2){_YEAR}(?![\d/])",
+    re.IGNORECASE)
+
+# (pattern, has_year): tried in order, an earlier match wins an overlap.
+DATE_PATTERNS: list[tuple[re.Pattern[str], bool]] = [
     # ngày 08 tháng 11 năm 2016
-    re.compile(rf"(?<!\p{{L}})(?:ngày{_S})?{_DAY}{_S}tháng{_S}{_MONTH}{_S}(?:năm{_S})?{_YEAR}(?!\d)",
-               re.IGNORECASE),
+    (re.compile(rf"(?<!\p{{L}})(?:ngày{_S})?{_DAY}{_S}tháng{_S}{_MONTH}{_S}(?:năm{_S}|,{_S}năm{_S})?{_YEAR}(?!\d)",
+                re.IGNORECASE), True),
     # 08/11/2016, 8-11-2016, 08.11.2016
-    re.compile(rf"(?<![\d/.\-]){_DAY}(?P<sep>[/.\-]){_MONTH}(?P=sep){_YEAR}(?![\d/])"),
+    (re.compile(rf"(?<![\d/.\-,]){_DAY}(?P<sep>[/.\-]){_MONTH}(?P=sep){_YEAR}(?![\d/])"), True),
+    # a header with the day left blank: "ngày    tháng 11 năm 2025" (a month)
+    (re.compile(rf"(?<!\p{{L}})ngày[ \t.…]*tháng{_S}{_MONTH}{_S}năm{_S}{_YEAR}(?!\d)", re.IGNORECASE), True),
     # tháng 3/2021, tháng 3 năm 2021, tháng 03-2021
-    re.compile(rf"(?<!\p{{L}})tháng{_S}{_MONTH}{_S}(?:[/\-]|năm){_S}{_YEAR}(?!\d)", re.IGNORECASE),
-    # ngày 17/3, sáng 17-3 (the year comes from the document's own date)
-    re.compile(rf"(?<!\p{{L}})(?:ngày|sáng|chiều|tối|trưa|đêm|hôm){_S}(?:ngày{_S})?{_DAY}[/\-]{_MONTH}(?![\d/\-.]\d)",
-               re.IGNORECASE),
-    # từ ngày 15 đến 21-10-1963: the first day of the range
-    re.compile(rf"(?<!\p{{L}})ngày{_S}{_DAY}{_S}(?=(?:đến|-|–){_S}\d{{1,2}}[/\-]\d{{1,2}}[/\-](?:19|20)\d\d)",
-               re.IGNORECASE),
+    (re.compile(rf"(?<!\p{{L}})tháng{_S}{_MONTH}{_S}(?:[/\-]|,?{_S}năm){_S}{_YEAR}(?!\d)", re.IGNORECASE), True),
+    # ngày 17/3, sáng 17-3, Sáng 30.12 (the year comes from the document's own date)
+    (re.compile(rf"(?<!\p{{L}}){_WHEN}{_S}{_DAY}(?P<sep>[/\-.]){_MONTH}(?![\d]|(?P=sep)\d|[.,]\d)",
+                re.IGNORECASE), False),
+    # ngày 17 tháng 3 (no year)
+    (re.compile(rf"(?<!\p{{L}})ngày{_S}{_DAY}{_S}tháng{_S}{_MONTH}(?!\d|{_S}(?:năm|[/\-]){_S}\d)",
+                re.IGNORECASE), False),
+    # "trong tháng 5", "hết tháng 6": a month of the document's year; "6 tháng" is a duration
+    (re.compile(rf"(?<!\d[ \t]{{0,2}})(?<!\p{{L}})tháng[ \t]+{_MONTH}"
+                rf"(?![\d\p{{L}}]|[ \t]*(?:[/\-.]|năm|,[ \t]*năm)[ \t]*\d|[ \t]*(?:tháng|năm|ngày|lần)\b)",
+                re.IGNORECASE), False),
 ]
-_RANGE_TAIL = re.compile(rf"\s*(?:đến|-|–)\s*\d{{1,2}}[/\-](?P<m>\d{{1,2}})[/\-](?P<y>\d{{4}})")
 
 PERIOD = re.compile(r"(?<![\d/\-.])(?P<a>(?:19|20)\d\d)[ \t]*[-–—][ \t]*(?P<b>(?:19|20)\d\d)(?![\d/])")
+# "từ năm 2016 đến năm 2020", "Từ khi tái lập tỉnh (1963) đến nay (2018)"
+PERIOD_WORDS = re.compile(
+    r"(?<!\p{L})từ(?:[ \t]+[^\d\n.;:]{0,40}?)?[ \t]+\(?(?:năm[ \t]+)?(?P<a>(?:19|20)\d\d)\)?"
+    r"[ \t]+(?:đến|tới)[ \t]+(?:nay[ \t]+|năm[ \t]+)*\(?(?P<b>(?:19|20)\d\d)\)?(?!\d)",
+    re.IGNORECASE)
 YEAR = re.compile(r"(?<![\d/.,\-])(?:19|20)\d\d(?![\d/]|,\d|\.\d)")
 # Years that close a period or a date ("2016-2020", "08/11/2016") as well.
 YEAR_ANY = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d/]|,\d|\.\d)")
@@ -40,45 +62,68 @@ YEAR_ANY = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d/]|,\d|\.\d)")
 DOC_NUMBER = re.compile(r"\d+[\w.]*/(?:19|20)\d\d/[\p{Lu}Đ][\p{L}\d\-&/]*")
 
 
+def _record(text: str, start: int, end: int, value: str) -> dict[str, Any]:
+    return {"text": text[start:end], "value": value, "span": (start, end)}
+
+
 def find_dates(text: str, default_year: int | None) -> list[dict[str, Any]]:
-    """Dates with their spans; dates without a year take `default_year` (or are dropped)."""
+    """Dates with their spans; dates without a year take `default_year` (or are dropped).
+
+    >>> [d["value"] for d in find_dates("Từ ngày 3 đến 5-4-2019 và sáng 9/4, ngày 1 tháng 6 năm 2020", 2019)]
+    ['2019-04-03', '2019-04-05', '2019-04-09', '2020-06-01']
+    """
     found: list[dict[str, Any]] = []
     taken: list[tuple[int, int]] = []
-    for k, pattern in enumerate(DATE_PATTERNS):
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in taken)
+
+    for m in RANGE.finditer(text):
+        y, m2 = m.group("y"), m.group("m")
+        first = iso_date(y, m.group("m1") or m2, m.group("d1"))
+        second = iso_date(y, m2, m.group("d"))
+        if not first or not second or first > second:
+            continue
+        s1 = m.start("d1")
+        e1 = m.end("m1") if m.group("m1") else m.end("d1")
+        found.append(_record(text, s1, e1, first))
+        found.append(_record(text, m.start("d"), m.end(), second))
+        taken.append(m.span())
+    for pattern, has_year in DATE_PATTERNS:
         for m in pattern.finditer(text):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if not free(s, e):
                 continue
             gd = m.groupdict()
-            year = gd.get("y")
-            if k == 4:  # first day of a "từ ngày 15 đến 21-10-1963" range
-                tail = _RANGE_TAIL.match(text, e)
-                if not tail:
-                    continue
-                year, month = tail.group("y"), tail.group("m")
-            else:
-                month = gd["m"]
+            year = gd.get("y") if has_year else default_year
             if year is None:
-                if default_year is None:
-                    continue
-                year = default_year
-            value = iso_date(year, month, gd.get("d"))
+                continue
+            value = iso_date(year, gd["m"], gd.get("d"))
             if value is None:
                 continue
             # the span starts at the number (or "tháng"), not at "ngày"/"sáng"
-            start = m.start("d") if gd.get("d") and k in (3, 4) else s
-            found.append({"text": text[start:e], "value": value, "span": (start, e)})
+            start = m.start("d") if gd.get("d") else s
+            found.append(_record(text, start, e, value))
             taken.append((s, e))
     found.sort(key=lambda d: d["span"])
     return found
 
 
 def find_periods(text: str) -> list[dict[str, Any]]:
+    """Periods "2016-2020", "giai đoạn 2016 – 2020", "từ năm 2016 đến năm 2020".
+
+    >>> [(p["start"], p["end"]) for p in find_periods("giai đoạn 2016 – 2020; từ năm 2011 đến năm 2015")]
+    [(2016, 2020), (2011, 2015)]
+    """
     out = []
-    for m in PERIOD.finditer(text):
-        a, b = int(m.group("a")), int(m.group("b"))
-        if a < b <= a + 50:
-            out.append({"text": m.group(0), "start": a, "end": b, "span": m.span()})
+    for pattern in (PERIOD, PERIOD_WORDS):
+        for m in pattern.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a < b <= a + 100:
+                s = m.start("a") if pattern is PERIOD_WORDS else m.start()
+                e = m.end("b") if pattern is PERIOD_WORDS else m.end()
+                out.append({"text": text[s:e], "start": a, "end": b, "span": (s, e)})
+    out.sort(key=lambda p: p["span"])
     return out
 
 
@@ -93,13 +138,21 @@ def find_years(text: str) -> list[dict[str, Any]]:
     return out
 
 
+def document_year(published: str | None, text: str) -> int | None:
+    """The year that dates written without one take: the document's own date's, else the year its
+    text is about (see parsers.dates.context_year); None when the text names no year at all."""
+    if published:
+        return int(published[:4])
+    return context_year(text)
+
+
 @Language.component("reportextract_dates", assigns=["doc.spans"])
 def dates_component(doc: Doc) -> Doc:
     """doc.spans["dates"], ["periods"] and ["years"]."""
     info = doc._.info or {}
-    published = info.get("published")
-    default_year = int(published[:4]) if published else None
     text = doc_text(doc)
+    default_year = document_year(info.get("published"), text)
+    doc.user_data["document_year"] = default_year
     add_items(doc, "dates", find_dates(text, default_year))
     add_items(doc, "periods", find_periods(text))
     add_items(doc, "years", find_years(text))

@@ -1,7 +1,10 @@
-"""Pure date parsers: Vietnamese day/month/year forms to ISO strings."""
+"""Pure date parsers: Vietnamese day/month/year forms to ISO strings, and a text's own year."""
 from __future__ import annotations
 
 import datetime as _dt
+from collections import Counter
+
+import regex as re
 
 
 def iso_date(year: int | str, month: int | str, day: int | str | None = None) -> str | None:
@@ -34,3 +37,61 @@ def is_year(text: str) -> bool:
     (True, False, True)
     """
     return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+
+
+_Y = r"(?:19|20)\d\d"
+# A full day-month-year date: the strongest sign of when a text was written.
+_CTX_FULL = re.compile(
+    rf"(?<![\d/.\-])\d{{1,2}}(?P<sep>[/.\-])\d{{1,2}}(?P=sep)(?P<y>{_Y})(?![\d/])"
+    rf"|(?<!\p{{L}})ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+(?:năm\s+)?(?P<y2>{_Y})(?!\d)",
+    re.IGNORECASE)
+# "so với (cùng kỳ|cuối) năm 2021": a comparison base, so the text speaks of a later year.
+_CTX_BASE = re.compile(rf"so\s+(?:với\s+)?(?:cùng\s+kỳ\s+|cuối\s+|đầu\s+)?(?:năm\s+)?(?P<y>{_Y})(?!\d)",
+                       re.IGNORECASE)
+_CTX_PERIOD = re.compile(rf"(?<![\d/.\-])(?P<a>{_Y})\s*[-–—]\s*(?P<b>{_Y})(?![\d/])")
+_CTX_BIRTH = re.compile(rf"sinh\s+(?:năm|ngày)\s+[\d/.\-]*?(?P<y>{_Y})(?!\d)", re.IGNORECASE)
+_CTX_YEAR = re.compile(rf"(?<![\d/.,\-])(?P<y>{_Y})(?![\d/]|,\d|\.\d)")
+_CTX_NUMBER = re.compile(rf"\d+[\p{{L}}.]*/{_Y}/\p{{Lu}}")
+
+
+def context_year(text: str) -> int | None:
+    """The year a text without a dated header is most likely about, for dates written without one.
+
+    A vote: a full date counts 2, a year named on its own 1, a period's start 0.5 and its end 0.4; a comparison
+    base ("so với cùng kỳ năm 2021") votes for the year after it; birth years and years inside
+    document numbers do not vote. Ties go to the later year.
+
+    >>> context_year("Sáng 4/5, hội nghị triển khai nhiệm vụ năm 2022, nhiệm kỳ 2020-2025.")
+    2022
+    >>> context_year("Hội nghị chuẩn y Ban Chấp hành nhiệm kỳ 2025-2030.")
+    2025
+    >>> context_year("Tăng 12% so với cùng kỳ năm 2021.")
+    2022
+    >>> context_year("Ông sinh năm 1967, Quyết định số 12/2019/QĐ-UBND.") is None
+    True
+    """
+    votes: Counter[int] = Counter()  # float weights
+    masked: list[tuple[int, int]] = []
+    for m in _CTX_NUMBER.finditer(text):
+        masked.append(m.span())
+    for m in _CTX_BIRTH.finditer(text):
+        masked.append(m.span("y"))
+    for m in _CTX_FULL.finditer(text):
+        y = m.group("y") or m.group("y2")
+        votes[int(y)] += 2
+        masked.append(m.span("y") if m.group("y") else m.span("y2"))
+    for m in _CTX_PERIOD.finditer(text):
+        votes[int(m.group("a"))] += 0.5
+        votes[int(m.group("b"))] += 0.4  # a term's first year is nearer to "now" than its end
+        masked += [m.span("a"), m.span("b")]
+    for m in _CTX_BASE.finditer(text):
+        votes[int(m.group("y")) + 1] += 1
+        masked.append(m.span("y"))
+    for m in _CTX_YEAR.finditer(text):
+        s = m.start()
+        if any(a <= s < b for a, b in masked):
+            continue
+        votes[int(m.group("y"))] += 1
+    if not votes:
+        return None
+    return max(votes, key=lambda y: (votes[y], y))
