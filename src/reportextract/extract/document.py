@@ -1,76 +1,297 @@
-"""Document fields: title, kind, published date, own number, issuer and by-line authors."""
+"""Document fields: title, kind, published date, own number and issuer (authors: officials)."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import rules
 from ..nlp import add_items, doc_text
 from ..parsers.dates import iso_date
-from ..parsers.references import NUMBER, clean_number, kind_to_document_kind
+from ..parsers.references import clean_number, kind_to_document_kind
 
-_OWN_NUMBER = re.compile(rf"(?m)^\W*Số\s*:?\s*(?P<n>{NUMBER})", re.IGNORECASE)
+_HEAD = 4000  # the header, title and by-line of any document sit in its first few thousand characters
+_S = r"[ \t]*\n?[ \t|]*"  # a space that may wrap a line or cross a table cell
+
+# "Số: 15/2020/NQ-HĐND", "Số:\n15/2020/NQ - HĐND", "Số 04-NQ/TU"; a blank "Số: /BC-UBND" gives no number.
+_OWN_NUMBER = re.compile(
+    r"(?m)^[ \t|*]*Số[ \t]*[:.]?[ \t]*\n?[ \t|]*"
+    r"(?P<n>\d{1,6}[a-z]?(?:[ \t]*[/\-][ \t]*[\p{L}\d&.]+)+)", re.IGNORECASE)
+# "Trà Vinh, ngày 09 tháng 12 năm 2020"; the day may be left blank in a draft ("ngày   tháng 11 năm 2025").
 _PLACE_DATE = re.compile(
-    r"(?m)^[\p{L} .\-]{0,40},\s*ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})")
-_UPDATED = re.compile(
-    r"(?:Ngày cập nhật|Cập nhật|Ngày đăng|Đăng ngày|Ngày)\s*:?\s*(?P<d>\d{1,2})\s*[/\-.]\s*(?P<m>\d{1,2})"
-    r"\s*[/\-.]\s*(?P<y>\d{4})", re.IGNORECASE)
-_DATE_LINE = re.compile(r"(?m)^\s*(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>\d{4})\b")
+    rf"(?m)(?:^|\|)[ \t*]*\p{{Lu}}[\p{{L}} .\-]{{0,40}},{_S}ngày{_S}(?P<d>\d{{1,2}})?[ \t.…]*{_S}tháng{_S}(?P<m>\d{{1,2}})"
+    rf"{_S}năm{_S}(?P<y>\d{{4}})"
+    rf"|(?m)(?:^|\|)[ \t*]*\p{{Lu}}[\p{{L}} .\-]{{0,40}},{_S}ngày{_S}(?P<d2>\d{{1,2}})[/.\-](?P<m2>\d{{1,2}})[/.\-](?P<y2>\d{{4}})")
+_NUMERIC_DATE = r"(?P<d>\d{1,2})[ \t]*(?P<s>[/\-.])[ \t]*(?P<m>\d{1,2})[ \t]*(?P=s)[ \t]*(?P<y>(?:19|20)\d\d)(?!\d)"
+_TIME = r"\d{1,2}[:hg]\d{2}(?::\d{2})?(?:[ \t]*(?:AM|PM|SA|CH))?(?:[ \t]*\(?GMT[+\-]\d+\)?)?"
+_WEEKDAY = r"(?:Thứ[ \t]+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|\d)|Chủ[ \t]+[Nn]hật)"
+# A date whose label says it is the page's own: "Ngày cập nhật 25/03/2021", "Đăng ngày 11 - 11 - 2023".
+_LABELLED = re.compile(
+    r"(?:Ngày[ \t]+cập[ \t]+nhật|Cập[ \t]+nhật(?:[ \t]+(?:lúc|ngày))?|Ngày[ \t]+đăng|Đăng[ \t]+(?:ngày|lúc)|"
+    r"Ngày[ \t]+xuất[ \t]+bản|Xuất[ \t]+bản(?:[ \t]+(?:ngày|lúc))?|Thời[ \t]+gian[ \t]+đăng|Ngày[ \t]+đưa[ \t]+tin|"
+    r"Posted|Published|Updated)"
+    rf"[ \t]*:?[ \t]*(?:{_TIME}[ \t]*[,\-–|]?[ \t]*)?(?:{_WEEKDAY}[ \t]*,?[ \t]*)?(?:ngày[ \t]+)?{_NUMERIC_DATE}",
+    re.IGNORECASE)
+_LINE_DATE = re.compile(_NUMERIC_DATE)
+# What a by-line or date line may hold besides the date: times, weekdays, separators, names.
+_LINE_NOISE = re.compile(rf"{_TIME}|{_WEEKDAY}|[|,\-–—()/:]|\b(?:lúc|ngày|giờ|GMT)\b", re.IGNORECASE)
+
+_DOC_KINDS = {
+    "NGHỊ QUYẾT": "Nghị quyết", "QUYẾT ĐỊNH": "Quyết định", "CHỈ THỊ": "Chỉ thị", "KẾ HOẠCH": "Kế hoạch",
+    "BÁO CÁO": "Báo cáo", "KẾT LUẬN": "Kết luận", "THÔNG BÁO": "Thông báo", "CHƯƠNG TRÌNH": "Chương trình",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình", "ĐỀ ÁN": "Đề án", "TỜ TRÌNH": "Tờ trình",
+    "CÔNG VĂN": "Công văn", "HƯỚNG DẪN": "Hướng dẫn", "QUY ĐỊNH": "Quy định", "QUY CHẾ": "Quy chế",
+    "NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ": "Thông tư", "LUẬT": "Luật", "PHÁP LỆNH": "Pháp lệnh",
+    "CÔNG ĐIỆN": "Công điện", "THÔNG TRI": "Thông tri", "PHƯƠNG ÁN": "Phương án", "LỆNH": "Lệnh",
+}
 _KIND_LINE = re.compile(
-    r"(?m)^[\s*#]*(?P<k>NGHỊ QUYẾT|QUYẾT ĐỊNH|CHỈ THỊ|KẾ HOẠCH|BÁO CÁO|KẾT LUẬN|THÔNG BÁO|"
-    r"CHƯƠNG TRÌNH|ĐỀ ÁN|TỜ TRÌNH|CÔNG VĂN|HƯỚNG DẪN)[\s*]*$")
-_KIND_TEXT = {"NGHỊ QUYẾT": "resolution", "QUYẾT ĐỊNH": "decision", "CHỈ THỊ": "directive",
-              "KẾ HOẠCH": "plan", "BÁO CÁO": "report", "KẾT LUẬN": "conclusion",
-              "THÔNG BÁO": "conclusion", "CHƯƠNG TRÌNH": "plan", "ĐỀ ÁN": "plan"}
+    r"^[ \t*#_|]*(?P<k>" + "|".join(sorted(_DOC_KINDS, key=len, reverse=True)) + r")[ \t*_|:]*$")
+# The national (or party) motto of a legal header, in capitals: "Cộng hòa xã hội…" in a preamble is not one.
+_MOTTO = re.compile(r"CỘNG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do")
+_MOTTO_START = re.compile(r"CỘNG\s+H[ÒO]A\b|ĐẢNG\s+CỘNG\s+SẢN|Độc\s+lập\s*-")
+# The authority that issues a legal text, named in capitals between its title and its preamble.
+_AUTHORITY = re.compile(
+    r"^(?:CHỦ\s+TỊCH|PHÓ\s+CHỦ\s+TỊCH|HỘI\s+ĐỒNG|[ỦU][YỶ]\s+BAN|UBND|HĐND|QUỐC\s+HỘI|CHÍNH\s+PHỦ|THỦ\s+TƯỚNG|"
+    r"BỘ\s+TRƯỞNG|BỘ\s+CHÍNH\s+TRỊ|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|BAN\s+BÍ\s+THƯ|BAN\s+CHỈ\s+ĐẠO|"
+    r"TỈNH\s+[ỦU][YỶ]|HUYỆN\s+[ỦU][YỶ]|THÀNH\s+[ỦU][YỶ]|ĐẢNG\s+[ỦU][YỶ]|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|"
+    r"KHÓA|KHOÁ|QUYẾT\s+NGHỊ|QUYẾT\s+ĐỊNH\s*:|CHỈ\s+THỊ\s*:)")
+# A preamble or body line: the title is over.
+_BODY_START = re.compile(
+    r"^(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi|Xét\s|Theo\s|Trên\s+cơ\s+sở|Sau\s+khi|Nhằm\s|Để\s|Ngày\s+\d|"
+    r"Thời\s+gian|Địa\s+điểm|Thành\s+phần|Điều\s+\d|Phần\s|Chương\s+[IVX\d]|[IVX]+\.|\d+\.|[a-z]\))",
+    re.IGNORECASE)
+_ORG_HEAD = re.compile(
+    r"^(?:SỞ|CỤC|CHI\s+CỤC|TỔNG\s+CỤC|TRUNG\s+TÂM|BAN|PHÒNG|VỤ|VIỆN|CÔNG\s+AN|VĂN\s+PHÒNG|[ỦU][YỶ]\s+BAN|"
+    r"HỘI\s+ĐỒNG|TỈNH\s+[ỦU][YỶ]|HUYỆN\s+[ỦU][YỶ]|THÀNH\s+[ỦU][YỶ]|ĐẢNG\s+[ỦU][YỶ]|ĐẢNG\s+BỘ|BỘ|"
+    r"QUỐC\s+HỘI|CHÍNH\s+PHỦ|THỦ\s+TƯỚNG|UBND|HĐND|BỘ\s+CHỈ\s+HUY|BAN\s+CHỈ\s+ĐẠO|TRƯỜNG|BỆNH\s+VIỆN|"
+    r"CÔNG\s+TY|TẬP\s+ĐOÀN|HỘI|LIÊN\s+ĐOÀN|ĐOÀN|MẶT\s+TRẬN|THANH\s+TRA|KHO\s+BẠC|CHI\s+NHÁNH|ĐÀI|BÁO)\b")
+_SEPARATOR = re.compile(r"^[\s\-–—_=*~.|]*$")
+_SUBJECT = re.compile(r"^(?:V/v|Về\s+việc|V\.v\.?)\s", re.IGNORECASE)
+_SITE_PREFIX = re.compile(r"^(?:\([^()\n]{2,30}\)|[\p{Lu}.]{2,12}(?:\.(?:VN|vn))?)[ \t]*[-–—:][ \t]*")
+
+
+@lru_cache(maxsize=1)
+def _chrome() -> re.Pattern[str]:
+    """Site chrome lines (menus, breadcrumbs, font buttons) from rules/page_chrome.json."""
+    data = rules.load("page_chrome")
+    starts = "|".join(re.escape(s) for s in sorted(data["line_starts"], key=len, reverse=True))
+    whole = "|".join(data["line_patterns"])
+    return re.compile(rf"^(?:(?:{starts})|(?:{whole})$)", re.IGNORECASE)
+
+
+def _clean(line: str) -> str:
+    return re.sub(r"\s+", " ", line.replace("*", " ").replace("#", " ")).strip(" |_")
+
+
+def _is_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n")
+
+
+def _issuer(lines: list[str]) -> str | None:
+    """The upper-case body name at the top left of a legal header, its wrapped lines joined; with a
+    parent body above it ("UBND TỈNH X" over "SỞ NỘI VỤ") the lowest one is the issuer.
+
+    The name ends at the motto ("CỘNG HÒA XÃ HỘI …", on its own line or in the right-hand cell of a
+    table row "ỦY BAN NHÂN DÂN | CỘNG HÒA …"), at the "Số:" line, or at the first mixed-case line.
+    """
+    names: list[str] = []
+    for raw in lines[:30]:
+        cells = raw.split("|")
+        cell = cells[0] if cells[0].strip() else raw
+        motto = _MOTTO_START.search(cell)
+        if motto:
+            cell = cell[:motto.start()]
+            if not cell.strip():
+                if names:
+                    break  # the motto on a line of its own: the name is above it
+                continue
+        line = _clean(cell)
+        if not line or _SEPARATOR.match(line):
+            continue
+        if re.match(r"^Số\b", line, re.IGNORECASE) or not _is_upper(line) or _KIND_LINE.match(line):
+            break
+        if _ORG_HEAD.match(line) and names:
+            names = []  # a parent body above: keep the lowest one
+        names.append(line)
+    return " ".join(names) or None
+
+
+def _title_after(lines: list[str], start: int) -> tuple[str | None, int]:
+    """The subject lines after a kind line ("VỀ VIỆC …", "Về …"), joined; and the line after them."""
+    taken: list[str] = []
+    upper: bool | None = None
+    i = start
+    while i < len(lines) and i < start + 12:
+        line = _clean(lines[i])
+        i += 1
+        if not line:
+            if taken and not upper:
+                break  # a mixed-case subject is one paragraph
+            continue
+        if _SEPARATOR.match(line):
+            if taken:
+                break
+            continue
+        if _BODY_START.match(line) or (taken and _AUTHORITY.match(line)) or (not taken and _AUTHORITY.match(line)
+                                                                              and not _SUBJECT.match(line)):
+            break
+        if upper is None:
+            upper = _is_upper(line)
+        elif _is_upper(line) != upper:
+            break
+        taken.append(line)
+    title = " ".join(taken).strip() or None
+    return title, i
+
+
+def _legal_kind(kind_name: str, title: str | None) -> str:
+    if kind_name == "Thông báo":
+        return "conclusion" if title and re.match(r"^(?:kết\s+luận|ý\s+kiến\s+kết\s+luận)", title, re.I) else "other"
+    return kind_to_document_kind(kind_name)
+
+
+def _published(text: str, head: str, lines: list[str], legal: bool) -> str | None:
+    m = _PLACE_DATE.search(head)
+    if m:
+        if m.group("y2"):
+            return iso_date(m.group("y2"), m.group("m2"), m.group("d2"))
+        return iso_date(m.group("y"), m.group("m"), m.group("d"))
+    m = _LABELLED.search(head) or _LABELLED.search(text, max(len(head), len(text) - 1500))
+    if m:
+        return iso_date(m.group("y"), m.group("m"), m.group("d"))
+    if legal:
+        return None
+    # a date line or by-line near the top: "29/06/2022", "04/04/2022 - 08:59", "Tên Tác Giả - 05:32, 24/11/2023"
+    seen = 0
+    for raw in lines:
+        line = _clean(raw)
+        if not line:
+            continue
+        seen += 1
+        if seen > 12:
+            break
+        if len(line) > 90:
+            continue
+        dm = _LINE_DATE.search(line)
+        if not dm:
+            continue
+        rest = _LINE_NOISE.sub(" ", line[: dm.start()] + " " + line[dm.end():]).split()
+        if len(rest) <= 6 and all(w[:1].isupper() or w.isdigit() for w in rest):
+            return iso_date(dm.group("y"), dm.group("m"), dm.group("d"))
+    return None
+
+
+def _press_title(lines: list[str]) -> str | None:
+    """The headline: the first line that is not site chrome or a date line, when it reads as one
+    (short, not a sentence); None when the text starts directly with its body."""
+    chrome = _chrome()
+    seen = 0
+    for raw in lines:
+        line = _clean(raw)
+        if not line:
+            continue
+        seen += 1
+        if seen > 10:
+            return None
+        if chrome.match(line) or _SEPARATOR.match(line):
+            continue
+        if _LINE_DATE.search(line) and len(_LINE_NOISE.sub(" ", _LINE_DATE.sub(" ", line)).split()) <= 6:
+            continue  # a date or by-line above the headline
+        line = _SITE_PREFIX.sub("", line, count=1) if re.match(r"^\(", line) else line
+        words = line.split()
+        if len(line) > 220 or len(words) > 40 or len(words) < 2:
+            return None
+        if re.search(r"[.:;,]$", line) and not line.endswith("..."):
+            return None
+        return line
+    return None
 
 
 def find_document(text: str) -> dict[str, Any]:
-    head = text[:3000]
+    """The document's own fields from its first lines.
+
+    >>> d = find_document("SỞ X\\nSỐ Y\\n|\\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\nSố: 7/KH-SX\\nHà Nam, ngày 2 tháng 3 năm 2021\\n"
+    ...                   "KẾ HOẠCH\\nTriển khai việc A\\nCăn cứ B;")
+    >>> d["kind"], d["title"], d["number"], d["published"]
+    ('plan', 'Triển khai việc A', '7/KH-SX', '2021-03-02')
+    """
+    head = text[:_HEAD]
+    lines = _lines(head)
     info: dict[str, Any] = {"title": None, "kind": "press_release", "published": None,
                             "number": None, "issuer": None, "authors": []}
-    km = _KIND_LINE.search(head)
-    if km:
-        info["kind"] = _KIND_TEXT.get(km.group("k"), "other")
-        after = head[km.end():].lstrip("\n *")
-        title_lines = []
-        for line in after.split("\n"):
-            line = line.strip(" *|")
-            if not line or line.startswith(("Căn cứ", "HỘI ĐỒNG", "ỦY BAN", "UỶ BAN", "BAN ", "THỦ TƯỚNG")):
+    motto = _MOTTO.search(head)
+    kind_at = None
+    nonempty = 0
+    for i, raw in enumerate(lines[:80]):
+        line = raw.strip()
+        if not line:
+            continue
+        nonempty += 1
+        km = _KIND_LINE.match(line)
+        if km and (motto or nonempty <= 3):
+            kind_at = (i, _DOC_KINDS[km.group("k")])
+            break
+        if not motto and nonempty > 3:
+            break
+    legal = bool(kind_at or motto)
+    if kind_at:
+        title, _ = _title_after(lines, kind_at[0] + 1)
+        info["title"] = title
+        info["kind"] = _legal_kind(kind_at[1], title)
+    elif motto:
+        # a letter (công văn): its subject line "V/v …" is its title
+        info["kind"] = "other"
+        for i, raw in enumerate(lines[:60]):
+            for cell in raw.split("|"):
+                if _SUBJECT.match(_clean(cell)):
+                    rest = [_clean(cell)]
+                    for nxt in lines[i + 1:i + 4]:
+                        nxt = _clean(nxt.split("|")[0])
+                        if not nxt or _SEPARATOR.match(nxt) or _MOTTO.search(nxt) or re.search(r"ngày|Kính", nxt):
+                            break
+                        rest.append(nxt)
+                    info["title"] = " ".join(rest)
+                    break
+            if info["title"]:
                 break
-            title_lines.append(line)
-            if len(title_lines) >= 3:
-                break
-        info["title"] = re.sub(r"\s+", " ", " ".join(title_lines)).replace("****", "").strip() or None
+    else:
+        info["title"] = _press_title(lines)
+    if legal:
         nm = _OWN_NUMBER.search(head)
         if nm:
-            info["number"] = clean_number(nm.group("n"))
-            info["kind"] = kind_to_document_kind(None) if False else info["kind"]
-    else:
-        for line in head.split("\n"):
-            line = line.strip()
-            if line:
-                if len(line) < 200 and not line.endswith((".", ":")) and not re.match(r"^\d", line):
-                    info["title"] = line
-                break
-    for pattern in (_PLACE_DATE, _UPDATED, _DATE_LINE):
-        dm = pattern.search(head[:1500])
-        if dm:
-            info["published"] = iso_date(dm.group("y"), dm.group("m"), dm.group("d"))
-            if info["published"]:
-                break
+            number = clean_number(nm.group("n")).rstrip(".-/")
+            if re.search(r"\p{L}", number):
+                info["number"] = number
+        if motto:
+            info["issuer"] = _issuer(lines)
+        if not info["issuer"] and kind_at:
+            _, after = _title_after(lines, kind_at[0] + 1)
+            for raw in lines[after - 1:after + 4]:
+                line = _clean(raw)
+                if line and _AUTHORITY.match(line) and not re.match(r"^(?:QUYẾT|KHÓA|KHOÁ)", line):
+                    info["issuer"] = line.rstrip(",")
+                    break
+    info["published"] = _published(text, head, lines, legal)
     return info
 
 
 @Language.component("reportextract_document", assigns=["doc._.info"])
 def document_component(doc: Doc) -> Doc:
     """doc._.info: the document's own fields; doc.spans["doc_number"] masks its own number."""
-    info = find_document(doc_text(doc))
+    text = doc_text(doc)
+    info = find_document(text)
     doc._.info = info
     spans = []
     if info["number"]:
-        m = _OWN_NUMBER.search(doc_text(doc)[:3000])
+        m = _OWN_NUMBER.search(text[:_HEAD])
         if m:
             spans.append({"span": m.span("n"), "text": m.group("n")})
     add_items(doc, "doc_number", spans)
