@@ -120,3 +120,122 @@ def text(file: str, ocr: str) -> None:
 
 
 # Commands of the batch, eval and show features are defined below this line.
+
+
+# ---- batch and load (owner: batch) ----
+
+def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    from .batch import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="JSON Lines (or CSV) file to write; standard output when neither -o nor --db.")
+@click.option("--db", type=click.Path(dir_okay=False), default=None,
+              help="Also write normalised tables to this SQLite file (updated, not duplicated).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
+              show_default=True, help="-o as JSON Lines rows, or every figure as one flat CSV.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 512), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.option("--resume", is_flag=True,
+              help="Skip inputs whose sha256 is already in the output; mend a cut-off last line.")
+@click.option("--max-bytes", default="50MB", show_default=True, callback=_size,
+              help="Refuse files, archives and archive members larger than this.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Worker processes here, or a Dask distributed cluster.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler (tcp://host:8786); --engine dask without it starts a LocalCluster.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@ocr_option
+def batch(inputs: tuple[str, ...], output: str | None, db: str | None, fmt: str, jobs: int | None,
+          resume: bool, max_bytes: int, engine: str, scheduler: str | None, quiet: bool,
+          ocr: str) -> None:
+    """Extract many documents in parallel into JSON Lines, CSV and/or SQLite.
+
+    INPUT is a file, a folder (recursive), a glob pattern, a .zip/.tar/.tar.gz archive
+    (members are read in memory, never extracted) or "-" for a list of paths on
+    standard input. Rows come out in input order; an input that fails becomes an
+    error row and the exit code is 1.
+
+    \b
+    Examples:
+      reportextract batch corpus/ -o results.jsonl
+      reportextract batch 'reports/**/*.pdf' archive.zip --db results.sqlite
+      find . -name '*.txt' | reportextract batch - -o results.jsonl --resume
+      reportextract batch corpus/ --format csv -o figures.csv
+      reportextract batch corpus/ -o out.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
+    """
+    from .batch import JsonlSink, Progress, run_batch
+    from .export.csv import FigureCsvWriter
+    from .export.sqlite import SqliteWriter
+
+    if resume and output is None and db is None:
+        raise click.UsageError("--resume needs an output file (-o or --db) to resume from")
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    sinks: list = []
+    try:
+        if output is not None or db is None:
+            if fmt == "csv":
+                sinks.append(FigureCsvWriter(output, resume=resume))
+            else:
+                sinks.append(JsonlSink(output, resume=resume))
+        if db is not None:
+            sinks.append(SqliteWriter(db, resume=resume))
+        progress = Progress(sys.stderr, enabled=not quiet and sys.stderr.isatty())
+        stats = run_batch(inputs, sinks, jobs=jobs, engine=engine, scheduler=scheduler, ocr=ocr,
+                          max_bytes=max_bytes, resume=resume, stdin=sys.stdin,
+                          on_result=lambda result, stats: progress.update(stats))
+        progress.finish()
+    except OSError as exc:
+        raise click.ClickException(f"{exc.filename or 'output'}: {exc.strerror}") from None
+    finally:
+        for sink in sinks:
+            sink.close()
+    if not quiet:
+        click.echo(f"reportextract: {stats.summary()}", err=True)
+    if stats.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="JSONL...")
+@click.option("--db", type=click.Path(dir_okay=False), required=True,
+              help="SQLite file to create or update.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+def load(files: tuple[str, ...], db: str, quiet: bool) -> None:
+    """Load JSON Lines written by `batch` or `parse` into the SQLite tables.
+
+    Loading the same rows again updates them instead of adding duplicates; a last
+    line cut short by a killed batch is skipped. JSONL may be "-" for standard input.
+
+    \b
+    Example:
+      reportextract load results.jsonl --db results.sqlite
+    """
+    import json
+
+    from .batch import read_jsonl
+    from .export.sqlite import SqliteWriter
+
+    writer = SqliteWriter(db)
+    docs = errors = 0
+    try:
+        for path in files:
+            try:
+                d, e = writer.load(read_jsonl(sys.stdin if path == "-" else path))
+            except FileNotFoundError:
+                raise click.ClickException(f"{path}: no such file") from None
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise click.ClickException(f"{path}: not reportextract JSON Lines ({exc})") from None
+            docs, errors = docs + d, errors + e
+    finally:
+        writer.close()
+    if not quiet:
+        click.echo(f"reportextract: loaded {docs} documents and {errors} error rows into {db}", err=True)
