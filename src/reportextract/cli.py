@@ -195,6 +195,8 @@ def batch(inputs: tuple[str, ...], output: str | None, db: str | None, fmt: str,
         progress.finish()
     except OSError as exc:
         raise click.ClickException(f"{exc.filename or 'output'}: {exc.strerror}") from None
+    except ReportExtractError as exc:  # the output could not be written (e.g. not a SQLite file)
+        raise click.ClickException(str(exc)) from None
     finally:
         for sink in sinks:
             sink.close()
@@ -224,7 +226,10 @@ def load(files: tuple[str, ...], db: str, quiet: bool) -> None:
     from .batch import read_jsonl
     from .export.sqlite import SqliteWriter
 
-    writer = SqliteWriter(db)
+    try:
+        writer = SqliteWriter(db)
+    except ReportExtractError as exc:
+        raise click.ClickException(str(exc)) from None
     docs = errors = 0
     try:
         for path in files:

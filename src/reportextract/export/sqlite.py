@@ -6,6 +6,8 @@ import sqlite3
 from itertools import zip_longest
 from typing import Any, Iterable
 
+from ..errors import ReportExtractError
+
 # "references" is an SQL keyword, hence the quotes wherever the table is named.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -68,6 +70,22 @@ CREATE INDEX IF NOT EXISTS references_number ON "references" (number);
 CHILD_TABLES = ("figures", "officials", "official_titles", '"references"', "dates", "periods")
 
 
+COLUMN_COUNTS: dict[str, int] = {}
+
+
+def _insert(table: str, replace: bool = False) -> str:
+    """An INSERT with as many placeholders as the table has columns (counted once from SCHEMA)."""
+    if not COLUMN_COUNTS:
+        conn = sqlite3.connect(":memory:")
+        conn.executescript(SCHEMA)
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+            COLUMN_COUNTS[name] = len(conn.execute(f'PRAGMA table_info("{name}")').fetchall())
+        conn.close()
+    n = COLUMN_COUNTS[table.strip('"')]
+    verb = "INSERT OR REPLACE" if replace else "INSERT"
+    return f"{verb} INTO {table} VALUES ({', '.join('?' * n)})"
+
+
 def _span(item: dict[str, Any]) -> tuple[Any, Any]:
     span = item.get("span") or (None, None)
     return span[0], span[1]
@@ -91,11 +109,15 @@ class SqliteWriter:
     needs_row = True
 
     def __init__(self, path: str, *, resume: bool = False) -> None:
-        self.conn = sqlite3.connect(path, isolation_level=None)
-        # WAL: a killed writer never corrupts the file, and commits need no fsync each.
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.executescript(SCHEMA)
+        self.path = path
+        try:
+            self.conn = sqlite3.connect(path, isolation_level=None)
+            # WAL: a killed writer never corrupts the file, and commits need no fsync each.
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.executescript(SCHEMA)
+        except sqlite3.Error as exc:
+            raise ReportExtractError(f"{path}: cannot be used as a SQLite database ({exc})") from None
         # With resume, rows already here are kept as they are instead of being replaced.
         self._skip: set[str] = self.keys() if resume else set()
 
@@ -117,8 +139,10 @@ class SqliteWriter:
             else:
                 self._document(row)
             c.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             c.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise ReportExtractError(f"{self.path}: SQLite error ({exc})") from exc
             raise
 
     def _document(self, row: dict[str, Any]) -> None:
@@ -128,13 +152,13 @@ class SqliteWriter:
         for table in CHILD_TABLES:
             c.execute(f"DELETE FROM {table} WHERE sha256 = ?", (sha,))
         c.execute("DELETE FROM errors WHERE path = ?", (src.get("path"),))
-        c.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+        c.execute(_insert("documents", replace=True), (
             sha, src.get("path"), src.get("format"), src.get("chars"), src.get("pages"),
             info.get("title"), info.get("kind"), info.get("published"), info.get("number"),
             info.get("issuer"), json.dumps(info.get("authors") or [], ensure_ascii=False),
             json.dumps(row.get("years") or []), json.dumps(row.get("warnings") or [], ensure_ascii=False),
             row.get("schema")))
-        c.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        c.executemany(_insert("figures"),
                       [_figure(sha, i, f) for i, f in enumerate(row.get("figures") or [])])
         officials, titles = [], []
         for i, o in enumerate(row.get("officials") or []):
@@ -143,15 +167,15 @@ class SqliteWriter:
             officials.append((sha, i, o.get("name"), first[0], first[1], json.dumps(mentions), o.get("page")))
             for j, (title, raw) in enumerate(zip_longest(o.get("titles") or [], o.get("titles_raw") or [])):
                 titles.append((sha, i, j, title, raw))
-        c.executemany("INSERT INTO officials VALUES (?,?,?,?,?,?,?)", officials)
-        c.executemany("INSERT INTO official_titles VALUES (?,?,?,?,?)", titles)
-        c.executemany('INSERT INTO "references" VALUES (?,?,?,?,?,?,?,?,?,?)', [
+        c.executemany(_insert("officials"), officials)
+        c.executemany(_insert("official_titles"), titles)
+        c.executemany(_insert('"references"'), [
             (sha, i, r.get("text"), r.get("kind"), r.get("number"), r.get("date"), r.get("issuer"),
              *_span(r), r.get("page")) for i, r in enumerate(row.get("references") or [])])
-        c.executemany("INSERT INTO dates VALUES (?,?,?,?,?,?,?)", [
+        c.executemany(_insert("dates"), [
             (sha, i, d.get("text"), d.get("value"), *_span(d), d.get("page"))
             for i, d in enumerate(row.get("dates") or [])])
-        c.executemany("INSERT INTO periods VALUES (?,?,?,?,?,?,?,?)", [
+        c.executemany(_insert("periods"), [
             (sha, i, p.get("text"), p.get("start"), p.get("end"), *_span(p), p.get("page"))
             for i, p in enumerate(row.get("periods") or [])])
 
