@@ -8,76 +8,240 @@ import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..nlp import add_items, doc_text, items
-from ..parsers.references import NUMBER, clean_number, kind_from_number, kind_names
+from ..nlp import add_items, doc_text
+from ..parsers.dates import iso_date
+from ..parsers.references import canonical_kind, find_numbers, kind_from_number, kind_names
 
-_S = r"[ \t]*\n?[ \t]*"
+_S = r"[ \t]*\n?[ \t]*"  # a space that may wrap a line
+_LOOKBACK = 120          # how far before a number its kind word may stand ("Luật Tổ chức Quốc hội số …")
+# Kinds that may be cited by a bare number ("Nghị quyết số 17", "Nghị quyết 30a"); a programme or a
+# plan label ("Chương trình 135", "Kế hoạch 5 năm", "Đề án 06 trên …") is not a citation.
+_BARE_KINDS = ("Nghị quyết", "Quyết định", "Chỉ thị", "Kết luận", "Thông báo", "Nghị định", "Thông tư",
+               "Công văn", "Công điện", "Hướng dẫn", "Báo cáo", "Tờ trình", "Quy định", "Văn bản", "Kế hoạch")
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    kinds = "|".join(sorted((re.escape(k) for k in kind_names()), key=len, reverse=True))
+def _kind_re() -> re.Pattern[str]:
+    kinds = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in kind_names()), key=len, reverse=True))
+    # "Bộ Kế hoạch và Đầu tư", "Ban Chỉ đạo": a kind word inside an organisation's name is not a kind
+    return re.compile(rf"(?<!\p{{L}})(?<!(?:Bộ|Sở|Ban|Vụ|Phòng|Cục|Viện)\s)(?P<k>{kinds})(?!\p{{L}})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _bare_re() -> re.Pattern[str]:
+    kinds = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _BARE_KINDS), key=len, reverse=True))
     return re.compile(
-        rf"(?:(?P<kind>{kinds})(?P<name>(?:\s+[\p{{L}}\-,]+){{0,12}}?)\s*(?:số|số hiệu)?[: ]*{_S})?"
-        rf"(?<![\p{{L}}\d/\-])(?P<number>{NUMBER})(?![\p{{L}}\d])",
-        re.IGNORECASE,
-    )
+        rf"(?<!\p{{L}})(?<!(?:Bộ|Sở|Ban|Vụ|Phòng|Cục|Viện)\s)(?P<k>{kinds})[ \t]+(?:(?P<so>số)[ \t]*:?[ \t]*)?"
+        rf"(?P<n>\d{{1,5}}(?P<suffix>[a-zđ])?)(?![\p{{L}}\d]|[/\-.,]\d|[ \t]*%)",
+        re.IGNORECASE)
 
 
+_DATE = (rf"(?:(?P<d1>\d{{1,2}}){_S}tháng{_S}(?P<m1>\d{{1,2}}){_S}(?:năm{_S})?(?P<y1>(?:19|20)\d\d)"
+         rf"|(?P<d2>\d{{1,2}})[ \t]*(?P<s>[/\-.])[ \t]*(?P<m2>\d{{1,2}})[ \t]*(?P=s)[ \t]*(?P<y2>(?:19|20)\d\d))(?!\d)")
+# the date right after the number: "…/QĐ-TTg ngày 28/6/2016", "…, ngày 08 tháng 11 năm 2016", "(ngày 2/6/2022)"
 _DATE_AFTER = re.compile(
-    rf"[,]?{_S}(?:được ban hành |ban hành )?(?:ngày|ngay){_S}"
-    rf"(?:(?P<d1>\d{{1,2}}){_S}tháng{_S}(?P<m1>\d{{1,2}}){_S}năm{_S}(?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}})[/\-.](?P<m2>\d{{1,2}})[/\-.](?P<y2>\d{{4}}))",
-    re.IGNORECASE,
-)
-_ISSUER_WORD = (r"(?:[\p{Lu}Đ][\p{L}]*|ủy|uỷ|nhân|dân|tỉnh|huyện|thành|phố|chính|phủ|quốc|hội|trung|ương|"
-                r"ban|thường|vụ|chấp|hành|đảng|bộ|tướng|văn|phòng|cục|sở|ngành|chủ|tịch|nước)")
-_ISSUER_AFTER = re.compile(
-    rf"\s*(?:của|do)\s+(?P<issuer>{_ISSUER_WORD}(?:[ \t]+{_ISSUER_WORD}){{0,9}})(?!\p{{L}})"
-)
-def _case_kind(raw: str) -> str:
-    for k in kind_names():
-        if k.lower() == raw.lower():
-            return k
-    return raw
+    rf"[ \t]*,?{_S}\(?(?:được{_S}|đã{_S})?(?:ban{_S}hành{_S}|ký{_S})?(?:vào{_S})?(?:ngày|ngay){_S}{_DATE}",
+    re.IGNORECASE)
+# later in the same clause: "Nghị quyết số 57-NQ/TW về … (được ban hành ngày 22/12/2024)"
+_DATE_ISSUED = re.compile(rf"(?:ban{_S}hành|ký){_S}(?:vào{_S})?ngày{_S}{_DATE}", re.IGNORECASE)
+# "Ngày 2/6/2022, Phó Thủ tướng … đã ký các quyết định …": the date of the documents cited after it
+_SIGNED = re.compile(
+    rf"(?<!\p{{L}})(?:ngày|sáng|chiều|hôm)[ \t]+(?P<d>\d{{1,2}})[/\-.](?P<m>\d{{1,2}})(?:[/\-.](?P<y>(?:19|20)\d\d))?"
+    rf"[^.\n;]{{0,200}}?(?:ký|ban hành)[^.\n;]{{0,30}}?(?:các[ \t]+)?(?P<k>quyết định|nghị quyết|chỉ thị|kế hoạch|"
+    rf"thông báo|công văn|nghị định|thông tư)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;\n]|\.(?:\s|$)")
+
+# ---- issuers: "của Tỉnh ủy", "của Thủ tướng Chính phủ", "do UBND tỉnh" …
+_ISSUER_LEAD = re.compile(rf"[ \t]*,?{_S}(?:của|do){_S}", re.IGNORECASE)
+_WORD = re.compile(r"[\p{L}\d&]+|-(?=\s*\p{Lu})|–(?=\s*\p{Lu})")
+# lower-case words that belong to a body's name ("Ủy ban nhân dân tỉnh", "Phát triển nông thôn")
+_NAME_WORDS = frozenset(
+    "nhân dân tỉnh huyện xã thành phố thị trấn quận phường trung ương chính phủ nông thôn nhà nước "
+    "đảng ủy uỷ bộ thường vụ chấp hành hội quốc".split())
 
 
-def find_references(text: str, own_number: str | None) -> list[dict[str, Any]]:
-    """Every cited document number with its kind, date and issuer; one record per mention."""
-    from ..parsers.dates import iso_date
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
 
-    out = []
-    for m in _pattern().finditer(text):
-        number = clean_number(m.group("number"))
-        if own_number and number == own_number:
+
+def _issuer_at(text: str, pos: int) -> tuple[str, int] | None:
+    """The issuing body named at `pos` ("Ban Thường vụ Tỉnh ủy về …" -> "Ban Thường vụ Tỉnh ủy")."""
+    words: list[tuple[str, int, int]] = []
+    i = pos
+    prev_cap = False
+    while len(words) < 12:
+        m = _WORD.search(text, i, min(len(text), i + 40))
+        if not m or text[i:m.start()].strip(" \t") not in ("", "\n"):
+            break
+        w = m.group(0)
+        if w in ("-", "–"):
+            words.append((w, m.start(), m.end()))
+            i, prev_cap = m.end(), False
             continue
-        kind_raw = m.group("kind")
-        # "Nghị quyết ... số 04-NQ/TU": the kind word must be close; a long gap is another sentence part
-        kind = _case_kind(kind_raw) if kind_raw else kind_from_number(number)
+        low = w.lower()
+        if _is_cap(w):
+            if canonical_kind(w) or (words and _kind_re().match(text, m.start())):
+                break  # "… của Tỉnh ủy và Kế hoạch số …": the next citation starts
+            ok = True
+        elif low == "và":
+            nxt = _WORD.search(text, m.end(), min(len(text), m.end() + 20))
+            ok = bool(words) and bool(nxt) and _is_cap(nxt.group(0)) and not _kind_re().match(text, nxt.start())
+        else:
+            ok = bool(words) and (prev_cap or low in _NAME_WORDS)
+        if not ok:
+            break
+        words.append((w, m.start(), m.end()))
+        i, prev_cap = m.end(), _is_cap(w)
+    while words and (words[-1][0].lower() == "và" or words[-1][0] in ("-", "–")):
+        words.pop()
+    if not words or not _is_cap(words[0][0]):
+        return None
+    start, end = words[0][1], words[-1][2]
+    return re.sub(r"\s+", " ", text[start:end]), end
+
+
+_ISSUER_BEFORE = re.compile(rf"(?<!\p{{L}})(?:của|do){_S}", re.IGNORECASE)
+_AT_KIND = re.compile(rf"{_S}(?:tại|theo){_S}", re.IGNORECASE)
+
+
+def _issuer_before(text: str, start: int) -> str | None:
+    """"… đề nghị của Giám đốc Sở Tài chính tại Tờ trình số …": the body named just before."""
+    for m in reversed(list(_ISSUER_BEFORE.finditer(text, max(0, start - 100), start))):
+        got = _issuer_at(text, m.end())
+        if got:
+            tail = _AT_KIND.match(text, got[1])
+            if tail and tail.end() == start:
+                return got[0]
+    return None
+
+
+def _date_of(m: re.Match[str]) -> str | None:
+    g = m.groupdict()
+    return iso_date(g["y1"] or g["y2"], g["m1"] or g["m2"], g["d1"] or g["d2"])
+
+
+def _choose_kind(text: str, start: int, number: str, floor: int) -> tuple[str | None, int]:
+    """The kind word that names the number starting at `start`: the nearest one before it in the same
+    clause, unless it is not attached ("… số") and the number's own code names another kind present."""
+    lo = max(floor, start - _LOOKBACK)
+    window = text[lo:start]
+    cut = max(window.rfind(";"), window.rfind(". "), window.rfind("\n\n"), window.rfind("("))
+    if cut >= 0:
+        lo += cut + 1
+    cands = [(canonical_kind(m.group("k")), m.start(), m.end()) for m in _kind_re().finditer(text, lo, start)]
+    coded = kind_from_number(number)
+    if not cands:
+        return coded, start
+    kind, ks, ke = cands[-1]
+    attached = re.fullmatch(rf"{_S}(?:số{_S}(?:hiệu{_S})?:?{_S})?", text[ke:start], re.IGNORECASE) is not None
+    if not attached and coded and coded != kind:
+        same = [c for c in cands if c[0] == coded]
+        if same:
+            return coded, same[-1][1]
+        if re.search(r"[,:]", text[ke:start]) or len(text[ke:start]) > 60:
+            return coded, start
+    return kind, ks
+
+
+def find_references(text: str, own_number: str | None, year: int | None = None) -> list[dict[str, Any]]:
+    """Every cited document number with its kind, date and issuer; one record per mention.
+
+    >>> r = find_references("Căn cứ Nghị định số 35/2015/NĐ-CP ngày 13 tháng 4 năm 2015 của Chính phủ về đất;", None)
+    >>> [(x["kind"], x["number"], x["date"], x["issuer"]) for x in r]
+    [('Nghị định', '35/2015/NĐ-CP', '2015-04-13', 'Chính phủ')]
+    """
+    own = (own_number or "").casefold()
+    found: list[dict[str, Any]] = []
+    numbers = find_numbers(text)
+    spans = [(s, e) for s, e, _ in numbers]
+    prev_end = 0
+    for s, e, number in numbers:
+        if own and number.casefold() == own:
+            prev_end = e
+            continue
+        kind, ks = _choose_kind(text, s, number, prev_end)
+        if kind is None and found and found[-1]["span"][1] >= s - 6 and re.fullmatch(
+                r"[ \t]*(?:,|và|;)[ \t]*", text[found[-1]["_num_end"]:s]):
+            kind, ks = found[-1]["kind"], s  # "Quyết định số 668/QĐ-TTg, 669/…": a list shares its kind
+        prev_end = e
         if kind is None:
             continue
-        s = m.start("kind") if kind_raw else m.start("number")
-        e = m.end()
+        found.append({"kind": kind, "number": number, "_start": ks, "_num_end": e})
+    for m in _bare_re().finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in spans):
+            continue
+        n = m.group("n")
+        if not m.group("so"):
+            if re.fullmatch(r"(?:19|20)\d\d", n):
+                continue  # "Kế hoạch 2025": a year
+            if not m.group("suffix") and not re.match(r"[ \t]*(?:[,;.)]|$|\n|ngày|của|do|về|đã|được)", text[e:e + 8]):
+                continue
+        found.append({"kind": canonical_kind(m.group("k")), "number": n, "_start": s, "_num_end": e})
+    found.sort(key=lambda r: r["_start"])
+
+    out = []
+    bounds = [r["_start"] for r in found] + [len(text)]
+    for idx, r in enumerate(found):
+        e = r["_num_end"]
+        nxt = bounds[idx + 1]
         date = None
         dm = _DATE_AFTER.match(text, e)
-        if dm:
-            g = dm.groupdict()
-            date = iso_date(g["y1"] or g["y2"], g["m1"] or g["m2"], g["d1"] or g["d2"])
-            e = dm.end()
+        if dm and dm.end() <= nxt:
+            date, e = _date_of(dm), dm.end()
+        if date is None:
+            ce = _CLAUSE_END.search(text, e)
+            limit = min(nxt, ce.start() if ce else len(text), e + 250)
+            im = _DATE_ISSUED.search(text, e, limit)
+            if im:
+                date = _date_of(im)
         issuer = None
-        im = _ISSUER_AFTER.match(text, e)
-        if im:
-            issuer = re.sub(r"\s+", " ", im.group("issuer")).strip()
-            issuer = re.sub(r"\s+(?:về|và)$", "", issuer)
-            e = im.start("issuer") + len(im.group("issuer").rstrip())
-        out.append({"text": text[s:e], "span": (s, e), "kind": kind, "number": number,
-                    "date": date, "issuer": issuer})
+        lead = _ISSUER_LEAD.match(text, e)
+        if lead:
+            got = _issuer_at(text, lead.end())
+            if got:
+                issuer, e = got
+        if issuer is None:
+            issuer = _issuer_before(text, r["_start"])
+        out.append({"text": text[r["_start"]:e], "span": (r["_start"], e), "kind": r["kind"],
+                    "number": r["number"], "date": date, "issuer": issuer})
+    _dates_from_signing(text, out, year)
+    _shared_issuers(text, out)
     return out
+
+
+def _dates_from_signing(text: str, refs: list[dict[str, Any]], year: int | None) -> None:
+    """Undated citations after "Ngày 2/6/2022, … đã ký các quyết định …" take that date (same kind,
+    until the next such sentence)."""
+    events = []
+    for m in _SIGNED.finditer(text):
+        value = iso_date(m.group("y") or year or 0, m.group("m"), m.group("d"))
+        if value:
+            events.append((m.start(), canonical_kind(m.group("k")), value))
+    if not events:
+        return
+    for r in refs:
+        if r["date"]:
+            continue
+        before = [ev for ev in events if ev[0] < r["span"][0] <= ev[0] + 3000]
+        if before and before[-1][1] == r["kind"]:
+            r["date"] = before[-1][2]
+
+
+def _shared_issuers(text: str, refs: list[dict[str, Any]]) -> None:
+    """"Chỉ thị 19-CT/TU ngày … và Kết luận số 120-KL/TU ngày … của Ban Thường vụ Tỉnh ủy": the
+    issuer named after the last of a joined list belongs to each of them."""
+    for a, b in zip(reversed(refs[:-1]), reversed(refs[1:])):
+        if a["issuer"] or not b["issuer"]:
+            continue
+        if re.fullmatch(r"[ \t]*(?:,|và|;)[ \t]*(?:\n[ \t]*)?", text[a["span"][1]:b["span"][0]]):
+            a["issuer"] = b["issuer"]
 
 
 @Language.component("reportextract_references", assigns=["doc.spans"])
 def references_component(doc: Doc) -> Doc:
     """doc.spans["references"]: one span per mention of a cited document."""
     info = doc._.info or {}
-    add_items(doc, "references", find_references(doc_text(doc), info.get("number")))
+    year = doc.user_data.get("document_year")
+    add_items(doc, "references", find_references(doc_text(doc), info.get("number"), year))
     return doc

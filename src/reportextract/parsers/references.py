@@ -7,10 +7,15 @@ import regex as re
 
 from .. import rules
 
-# A document number: digits, then "/" or "-" joined codes with at least one capital letter code.
-NUMBER = (r"\d{1,5}[a-z]?(?:/\d{4})?(?:[/\-][\p{Lu}Đ][\p{L}\d&]*(?:[\-.][\p{L}\d&]+)*)+"
-          r"(?:/[\p{Lu}Đ\d][\p{L}\d&]*(?:[\-.][\p{L}\d&]+)*)*")
-NUMBER_RE = re.compile(rf"(?<![\p{{L}}\d/\-])(?:{NUMBER})(?![\p{{L}}\d])")
+# One code of a number: capitals and digits, at most one small letter inside ("NQ", "HĐND", "TTg",
+# "QĐi", "CTr", "QH13", "C04", "CCHC&VTLT").
+CODE = r"[\p{Lu}][\p{Lu}\d&]*(?:[a-zđ][\p{Lu}\d&]*)?(?:\.[\p{Lu}\d]+)*"
+# A document number: digits (and a letter: "30a"), maybe "/year", then codes joined by "/" or "-".
+# Spaces around a separator are typing or extraction noise ("15/2020/NQ - HĐND"); they are allowed
+# after the digits and after the first code only, so "12/QĐ-UBND - UBND tỉnh" stops at its own end.
+NUMBER = (rf"\d{{1,6}}[a-zđ]?(?:[ \t]?/[ \t]?(?:19|20)\d\d)?[ \t]?[/\-–][ \t]?{CODE}"
+          rf"(?:[ \t]?[/\-–][ \t]?{CODE})?(?:[/\-–]{CODE})*")
+NUMBER_RE = re.compile(rf"(?<![\p{{L}}\d/\-.,])(?:{NUMBER})(?![\p{{L}}\d]|[/\-]\d)")
 
 
 def clean_number(raw: str) -> str:
@@ -23,6 +28,17 @@ def clean_number(raw: str) -> str:
     """
     s = raw.replace("\ufffe", "-").replace("–", "-").replace("—", "-")
     return re.sub(r"\s+", "", s)
+
+
+def find_numbers(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, cleaned number) of every document number in `text`.
+
+    >>> [n for _, _, n in find_numbers("Nghị quyết 15/2020/NQ - HĐND và Quyết định 1722/QĐ-TTg - UBND tỉnh")]
+    ['15/2020/NQ-HĐND', '1722/QĐ-TTg']
+    >>> [n for _, _, n in find_numbers("đạt 5.775/8.227 xã, 12/2021, số 3980/C04-P6")]
+    ['3980/C04-P6']
+    """
+    return [(m.start(), m.end(), clean_number(m.group(0))) for m in NUMBER_RE.finditer(text)]
 
 
 @lru_cache(maxsize=1)
@@ -42,13 +58,23 @@ def kind_names() -> list[str]:
     return [k["name"] for k in rules.load("doc_kinds")["kinds"]]
 
 
+def canonical_kind(raw: str) -> str | None:
+    """A kind word as the rule data spells it, whatever its case.
+
+    >>> canonical_kind("NGHỊ QUYẾT"), canonical_kind("công văn"), canonical_kind("Bảng")
+    ('Nghị quyết', 'Công văn', None)
+    """
+    _, by_name = _kinds()
+    return by_name.get(re.sub(r"\s+", " ", raw).lower())
+
+
 def kind_from_number(number: str) -> str | None:
     """The document kind a number's code implies.
 
     >>> kind_from_number("04-NQ/TU"), kind_from_number("1722/QĐ-TTg"), kind_from_number("15/CT-UBND")
     ('Nghị quyết', 'Quyết định', 'Chỉ thị')
-    >>> kind_from_number("57/2014/QH13")
-    'Luật'
+    >>> kind_from_number("57/2014/QH13"), kind_from_number("5743/SKHĐT-TH") is None
+    ('Luật', True)
     """
     by_code, _ = _kinds()
     parts = re.split(r"[/\-]", number)
