@@ -1,6 +1,7 @@
 """Figures: finds quantities (number, range or spelled-out count with its unit) and their comparator."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -12,17 +13,23 @@ from .. import rules
 from ..nlp import add_items, doc_text, items, sentence_at
 from ..parsers.numbers import parse_number, parse_number_words, scale_of
 
-NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+# Thousands-dot (with decimals), English thousands (two groups at least), or a plain number.
+NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\.\d)|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?"
 SCALE = r"nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|triệu tỷ|nghìn|ngàn|triệu|tỷ|tỉ|vạn"
-SPELLED = (r"(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|mươi|mốt|tư|lăm|nhăm|trăm|linh|lẻ)"
-           r"(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|mươi|mốt|tư|lăm|nhăm|trăm|linh|lẻ))*")
+_DIGIT_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười"
+# A spelled-out number starts with a digit word ("trăm" alone is the vague "hàng trăm") and
+# continues on the same line.
+SPELLED = (rf"(?:{_DIGIT_WORDS})"
+           rf"(?:[ \t]+(?:{_DIGIT_WORDS}|mươi|mốt|tư|lăm|nhăm|trăm|linh|lẻ)(?!\p{{L}}))*")
+_SP = r"[ \t\u00a0]"  # the gap between a number and its unit never crosses a line
 
 
 def _alt(words: list[str]) -> str:
-    """Regex alternation of words, longest first, each escaped."""
+    """Regex alternation of words, longest first, each escaped (spaces match any same-line gap)."""
     if not words:  # an empty group would match everywhere
         raise ValueError("empty word list")
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", _SP + "+") for w in ordered)
 
 
 @lru_cache(maxsize=1)
@@ -48,43 +55,81 @@ def unit_table() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    units = _alt(list(unit_table()))
-    per = r"(?:/\s*(?:người|năm|tháng|ngày|ha|hộ|km|xã|lao động|kg|tấn|m2|con|km2)(?!\p{L}))*"
-    digits = re.compile(
-        rf"(?<![\p{{L}}\d/.,\-–+])"
-        rf"(?P<n1>{NUM})(?P<pct1>\s?%)?"
-        rf"(?:(?P<rsep>\s*[-–]\s*|\s+(?:đến|tới)\s+)(?P<n2>{NUM})(?P<pct2>\s?%)?)?"
-        rf"(?:/(?P<den>{NUM}))?"
-        rf"(?(pct1)|(?(pct2)|(?:\s*(?P<scale>{SCALE})(?!\p{{L}}))?(?:\s?(?P<unit>{units})(?!\p{{L}}|\d))?))"
-        rf"(?P<per>{per})",
-        re.IGNORECASE,
-    )
-    spelled = re.compile(
-        rf"(?<!\p{{L}})(?P<words>{SPELLED})(?:\s+(?P<scale>{SCALE}))?\s+(?P<unit>{units})(?!\p{{L}})(?P<per>{per})",
-        re.IGNORECASE,
-    )
-    return digits, spelled
+def abbreviations() -> dict[str, str]:
+    """Upper-case abbreviation of a counted noun ("DN", "HTX") -> the noun, lower-case."""
+    return dict(rules.load("units")["abbreviations"])
 
 
-# Words before a number that make it a label, rank or code rather than a quantity.
-_LABEL_BEFORE = re.compile(
-    r"(?:lần thứ|thứ|khóa|khoá|số|điều|khoản|điểm|mục|chương|phần|tiết|phụ lục|chương trình|đề án|"
-    r"mức|hạng|top|km|phường|quận|tổ|ấp|khu phố|xóm|đội|lô|căn cứ|kỳ họp thứ|tập|quyển|trang|"
-    r"hotline|điện thoại|đt|fax|lúc|vào lúc|mã|pci|version|phiên bản|kênh|tầng|phòng|đường|quốc lộ|ql|"
-    r"tỉnh lộ|tl|dt|đt|nhóm|loại|cấp|bậc|khối|lớp|câu)\s*$",
-    re.IGNORECASE,
-)
-_TIME_AFTER = re.compile(r"\s*(?:giờ|h)\s*\d", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def word_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """(words that end a counted noun or cannot start one, words before a number that make it a label)."""
+    data = rules.load("units")
+    return frozenset(data["not_nouns"]), frozenset(data["label_before"])
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, re.Pattern[str]]:
+    table = unit_table()
+    units = _alt(list(table))
+    per_words = _alt([w for w, (_, k) in table.items() if k in ("count", "duration", "measure")])
+    abbr = _alt(list(abbreviations()))
+    lead = r"(?<![\p{L}\p{N}_.,+&#@])(?<!\d[/\-–])(?<!\p{L}[\-–])"
+    core = (rf"(?P<n1>{NUM})(?P<pct1>{_SP}?%)?"
+            rf"(?:(?P<rsep>{_SP}*[-–]{_SP}*|{_SP}+(?:đến|tới){_SP}+)(?P<n2>{NUM})(?P<pct2>{_SP}?%)?)?"
+            rf"(?:/(?P<den>{NUM}))?")
+    core_single = rf"(?P<n1>{NUM})(?P<pct1>{_SP}?%)?(?:/(?P<den>{NUM}))?"
+    return {
+        "number": re.compile(lead + core),
+        "single": re.compile(core_single),
+        "scale": re.compile(rf"{_SP}*(?P<scale>{SCALE})(?!\p{{L}})", re.I),
+        "unit": re.compile(rf"{_SP}{{0,2}}(?P<unit>{units})(?![\p{{L}}\p{{N}}])", re.I),
+        "abbr": re.compile(rf"{_SP}{{1,2}}(?P<unit>{abbr})(?![\p{{L}}\p{{N}}])"),
+        "noun": re.compile(rf"{_SP}{{1,2}}(?P<w1>\p{{Ll}}+)(?:{_SP}(?P<w2>\p{{Ll}}+)(?!\p{{L}}))?"),
+        "acronym": re.compile(rf"{_SP}{{1,2}}(?P<unit>[\p{{Lu}}]{{2,6}}(?:{_SP}cấp{_SP}(?:xã|huyện|tỉnh))?)"
+                              rf"(?![\p{{L}}\p{{N}}])"),
+        "per": re.compile(rf"(?:{_SP}?/{_SP}?(?:1{_SP}+|một{_SP}+)?|{_SP}+(?:trên|mỗi){_SP}+(?:1|một){_SP}+)"
+                          rf"(?P<w>{per_words})(?![\p{{L}}\p{{N}}])", re.I),
+        "spelled": re.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<words>{SPELLED})"
+                              rf"(?:{_SP}+(?P<scale>{SCALE}))?{_SP}+(?P<unit>{units})(?![\p{{L}}\p{{N}}])", re.I),
+        "word_before": re.compile(r"(\p{L}+)[ \t\u00a0]*$"),
+    }
+
+
+@lru_cache(maxsize=1)
+def label_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """(labels that always block, labels that block a count only, compounds that are not labels)."""
+    data = rules.load("units")
+    tail = r")[ \t\u00a0]*$"
+    hard = re.compile(r"(?<!\p{L})(?:" + _alt(data["label_before"]) + tail, re.I)
+    soft = re.compile(r"(?<!\p{L})(?:" + _alt(data["label_before_count"]) + tail, re.I)
+    return hard, soft, frozenset(data["not_label_compounds"])
+
+
+_TIME_AFTER = re.compile(r"[ \t\u00a0]*(?:giờ|h|g)[ \t\u00a0]*\d|[ \t\u00a0]*giờ[ \t\u00a0]+(?:sáng|chiều|tối|trưa|đêm)",
+                         re.IGNORECASE)
+_HOUR_BEFORE = re.compile(r"\d[ \t\u00a0]*(?:giờ|h)[ \t\u00a0]*$", re.IGNORECASE)
+
+_B = r"(?<!\p{L})"  # a hedge or bound is a whole word ("nước đạt" holds no "ước đạt")
 _CMP_BEFORE = [
-    (re.compile(r"(?:không quá|không vượt quá|tối đa|nhiều nhất|không cao hơn)\s*$", re.I), "<="),
-    (re.compile(r"(?:ít nhất|tối thiểu|không dưới|không thấp hơn|từ)\s*$", re.I), ">="),
-    (re.compile(r"(?:trên|hơn|vượt|vượt trên|cao hơn|lớn hơn|nhiều hơn)\s*$", re.I), ">"),
-    (re.compile(r"(?:dưới|thấp hơn|ít hơn|chưa đến|chưa tới|chưa đầy|nhỏ hơn)\s*$", re.I), "<"),
-    (re.compile(r"(?:khoảng|gần|xấp xỉ|ước|ước đạt|ước tính|ước khoảng|chừng|tầm|độ)\s*$", re.I), "~"),
+    (re.compile(_B + r"(?:không quá|không vượt quá|tối đa|nhiều nhất|không cao hơn|không lớn hơn|"
+                r"không nhiều hơn|tới đa)[ \t\u00a0]*$", re.I), "<="),
+    (re.compile(_B + r"(?:ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn|không nhỏ hơn)"
+                r"[ \t\u00a0]*$", re.I), ">="),
+    (re.compile(_B + r"(?:trên|hơn|vượt|vượt trên|cao hơn|lớn hơn|nhiều hơn|ngoài)[ \t\u00a0]*$", re.I), ">"),
+    (re.compile(_B + r"(?:dưới|thấp hơn|ít hơn|chưa đến|chưa tới|chưa đầy|nhỏ hơn|không đến|không tới|"
+                r"không đầy)[ \t\u00a0]*$", re.I), "<"),
+    (re.compile(_B + r"(?:khoảng|gần|xấp xỉ|ước|ước đạt|ước tính|ước khoảng|ước chừng|chừng|"
+                r"khoảng chừng|ngót|hầu như)[ \t\u00a0]*$", re.I), "~"),
 ]
-_CMP_AFTER = [(re.compile(r"^\s*(?:trở lên|trở lại|\+)", re.I), ">="),
-              (re.compile(r"^\s*(?:trở xuống)", re.I), "<=")]
+_CMP_AFTER = [(re.compile(r"^[ \t\u00a0]*(?:trở lên|\+)", re.I), ">="),
+              (re.compile(r"^[ \t\u00a0]*(?:trở xuống|trở lại)", re.I), "<=")]
+# "ước" anywhere earlier in the clause hedges the figure: "ước tăng bình quân 7,6%/năm",
+# "ước thực hiện có 7/10 chỉ tiêu"; "ước năm 2025:" hedges the whole list after the colon.
+_ESTIMATE = re.compile(r"(?<!\p{L})(?<!(?:hiệp|quy|công|mong|điều|ao|mơ|cầu|giao|thề|lời) )ước"
+                       r"(?! (?:mơ|muốn|vọng|nguyện|hẹn|ao|nguyện)\b)(?!\p{L})", re.I)
+_TARGET_WORDS = re.compile(r"(?<!\p{L})(?:chỉ tiêu|mục tiêu|kế hoạch)(?!\p{L})", re.I)
+_CLAUSE_END = re.compile(r"[;.!?\n]|,[ \t]|:[ \t]")
+_LIST_LEAD = re.compile(r"ước[^;.!?\n:]{0,40}:", re.I)
 
 
 def comparator(text: str, start: int, end: int) -> str | None:
@@ -99,6 +144,12 @@ def comparator(text: str, start: int, end: int) -> str | None:
     >>> t = "tăng từ 11% trở lên"
     >>> comparator(t, t.index("11"), t.index("%") + 1)
     '>='
+    >>> t = "cả nước đạt 17 tiêu chí/xã"
+    >>> comparator(t, t.index("17"), len(t)) is None
+    True
+    >>> t = "ước tăng bình quân 7,6%/năm"
+    >>> comparator(t, t.index("7,6"), len(t))
+    '~'
     """
     before = text[max(0, start - 30):start]
     after = text[end:end + 15]
@@ -107,81 +158,285 @@ def comparator(text: str, start: int, end: int) -> str | None:
             return sign
     for pattern, sign in _CMP_BEFORE:
         if pattern.search(before):
-            if sign == ">=" and before.rstrip().lower().endswith("từ"):
-                return None  # "từ X" alone is a starting point, not a bound (unless "trở lên")
             return sign
+    return "~" if _estimated(text, start) else None
+
+
+def _estimated(text: str, start: int) -> bool:
+    """Whether an "ước" earlier in the figure's clause (or a list it leads) hedges the figure."""
+    window = text[max(0, start - 400):start]
+    hit = None
+    for hit in _ESTIMATE.finditer(window):
+        pass
+    if hit is None:
+        return False
+    rest = window[hit.end():]
+    if _TARGET_WORDS.search(rest):
+        return False  # "ước đạt chỉ tiêu đề ra là X": X is the target, not the estimate
+    if _LIST_LEAD.match(window, hit.start()):
+        # "ước năm 2025: A chiếm x% (tăng y%); B chiếm z%": the list runs to the sentence's end
+        return not re.search(r"[.!?\n]", rest)
+    return not _CLAUSE_END.search(rest)
+
+
+class _Spans:
+    """Sorted, merged character spans with a fast overlap test (documents carry hundreds of dates)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_right(self.starts, e - 1) - 1  # the last span starting before e
+        return i >= 0 and self.ends[i] > s
+
+
+_ENUMERATION = re.compile(r"(?:\d+[ \t\u00a0]*(?:,|và|;)[ \t\u00a0]*)+$")
+
+
+def _is_label(text: str, s: int, kind: str) -> bool:
+    """Whether the word(s) before position `s` make the number there a label, rank or code.
+
+    >>> _is_label("Điều 5", 6, "count"), _is_label("danh mục 72", 9, "count")
+    (True, False)
+    >>> _is_label("mức 1", 4, "count"), _is_label("mức 1", 4, "money")
+    (True, False)
+    """
+    hard, soft, compounds = label_patterns()
+    chain = _ENUMERATION.search(text, max(0, s - 40), s)
+    if chain:  # "biểu số 51, 52, 53": the list shares its first member's label
+        s = chain.start()
+    before = text[max(0, s - 30):s]
+    m = hard.search(before)
+    if not m and kind in ("count", "duration", "ratio"):
+        m = soft.search(before)
+    if not m:
+        return False
+    prev = re.search(r"(\p{L}+)[ \t\u00a0]+$", before[:m.start()])
+    label = re.sub(r"\s+", " ", m.group(0).strip().lower())
+    return not (prev and f"{prev.group(1).lower()} {label}" in compounds)
+
+
+def _after_proper_name(text: str, s: int) -> bool:
+    """A capitalised word right before the number that does not open its sentence ("xã Cát Tiên 3")."""
+    before = text[max(0, s - 40):s]
+    m = patterns()["word_before"].search(before)
+    if not m or not m.group(1)[0].isupper():
+        return False
+    prefix = before[:m.start()].rstrip(" \t\u00a0")
+    return bool(prefix) and prefix[-1] not in ".:;!?\n(\"“-–•*+"
+
+
+def _noun_after(text: str, pos: int, line_start: bool = False) -> tuple[str, int] | None:
+    """A counted noun not in the gazetteer right after a bare integer: one or two lower-case words."""
+    stop, _ = word_sets()
+    m = patterns()["noun"].match(text, pos)
+    if m:
+        w1, w2 = m.group("w1"), m.group("w2")
+        if w1 in stop or len(w1) < 2:
+            return None
+        if w2 and w2 not in stop and (w1 + " " + w2) not in stop:
+            return f"{w1} {w2}", m.end()
+        return w1, m.end("w1")
+    m = patterns()["acronym"].match(text, pos)
+    if m and not line_start:
+        return m.group("unit").lower(), m.end()
     return None
 
 
-def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < b and a < e for a, b in spans)
+def _unit_at(text: str, pos: int, integer: bool, allow_noun: bool,
+             line_start: bool = False) -> tuple[str, str, int, bool] | None:
+    """(unit, kind, end, fallback) for the unit word at `pos`, else None."""
+    table = unit_table()
+    m = patterns()["unit"].match(text, pos)
+    if m:
+        word = re.sub(r"\s+", " ", m.group("unit"))
+        lower = word.lower()
+        unit, kind = table[lower]
+        if kind == "money" and word[0].isupper() and lower in ("đồng", "đ"):
+            return None  # "Lâm Đồng" after a number in a table
+        if lower == "con" and text.startswith(" số", m.end()):
+            return None  # "hai con số": digits, not animals
+        return unit, kind, m.end(), False
+    m = patterns()["abbr"].match(text, pos)
+    if m:
+        return abbreviations()[m.group("unit")], "count", m.end(), False
+    if allow_noun and integer:
+        found = _noun_after(text, pos, line_start)
+        if found:
+            return found[0], "count", found[1], True
+    return None
+
+
+def _per(text: str, pos: int) -> tuple[str, int]:
+    """'/người/tháng', '/ha', ' trên 1 ha' after a unit: the suffix for the unit and the new end."""
+    suffix = ""
+    table = unit_table()
+    while True:
+        m = patterns()["per"].match(text, pos)
+        if not m:
+            return suffix, pos
+        w = re.sub(r"\s+", " ", m.group("w")).lower()
+        suffix += "/" + table[w][0]
+        pos = m.end()
+
+
+def _plain_integer(n: str) -> bool:
+    return n.isdigit() or bool(re.fullmatch(r"\d{1,3}(?:\.\d{3})+", n))
 
 
 def find_figures(text: str, blocked: list[tuple[int, int]]) -> list[dict[str, Any]]:
-    """Quantities in `text`, skipping characters inside `blocked` spans (dates, codes, ...)."""
-    digits, spelled = patterns()
-    table = unit_table()
+    """Quantities in `text`, skipping characters inside `blocked` spans (dates, codes, ...).
+
+    >>> [(f["text"], f["value"], f["unit"]) for f in find_figures("Có 8/64 huyện, tăng 7-7,5%.", [])]
+    [('8/64 huyện', 8.0, 'huyện'), ('7-7,5%', (7.0, 7.5), '%')]
+    """
+    pats = patterns()
+    spans = _Spans(blocked)
     out: list[dict[str, Any]] = []
-    for m in digits.finditer(text):
-        s = m.start()
-        unit_word = m.group("unit")
-        pct = m.group("pct1") or m.group("pct2")
-        n1, n2 = m.group("n1"), m.group("n2")
-        if m.group("pct1") and n2 and not m.group("pct2"):
-            continue  # "5%-7" is odd; leave it
-        if m.group("den") and not unit_word:
-            continue  # a bare x/y is a code or a date fragment
-        if not unit_word and not pct:
-            continue  # a bare number quantifies nothing we can name
-        e = m.end()
-        if _overlaps(s, e, blocked):
-            continue
-        before = text[max(0, s - 25):s]
-        if _LABEL_BEFORE.search(before):
-            continue
-        if _TIME_AFTER.match(text, m.end("n1")):
-            continue
-        v1 = parse_number(n1)
-        if v1 is None:
-            continue
-        v2 = parse_number(n2) if n2 else None
-        if n2 and v2 is None:
-            continue
-        if pct or table[unit_word.lower()][1] == "rate":
-            unit, kind = "%", "rate"
-            if unit_word and unit_word.lower().startswith("điểm"):
-                unit = "điểm %"
-        else:
-            unit, kind = table[unit_word.lower()]
-        scale = scale_of(m.group("scale"))
-        value: Any = v1 * scale
-        if v2 is not None:
-            if v2 * scale < value:
-                continue
-            value = (value, v2 * scale)
-        per = (m.group("per") or "").replace(" ", "")
-        if per:
-            unit = unit + per
-        if kind == "count" and not m.group("den") and len(n1) == 4 and n1.isdigit() and 1900 <= int(n1) <= 2100:
-            continue  # a calendar year followed by a noun
-        out.append({"text": text[s:e], "span": (s, e), "value": value, "unit": unit, "kind": kind,
-                    "comparator": comparator(text, s, e)})
-    taken = [f["span"] for f in out]
-    for m in spelled.finditer(text):
-        s, e = m.span()
-        if _overlaps(s, e, blocked) or _overlaps(s, e, taken):
-            continue
-        n = parse_number_words(m.group("words"))
-        if n is None or n < 2:
-            continue
-        unit, kind = table[m.group("unit").lower()]
-        if m.group("words").lower() == "năm" and kind == "duration":
-            continue
-        per = (m.group("per") or "").replace(" ", "")
-        out.append({"text": m.group(0), "span": (s, e), "value": float(n) * scale_of(m.group("scale")),
-                    "unit": unit + per, "kind": kind, "comparator": comparator(text, s, e)})
+    last = 0
+    for m in pats["number"].finditer(text):
+        if m.start() < last:
+            continue  # inside the figure before ("53 triệu đồng trên 1 ha")
+        rec = _digit_figure(text, m, spans)
+        if rec:
+            out.extend(rec)
+            last = rec[-1]["span"][1]
+    taken = _Spans([f["span"] for f in out])
+    for m in pats["spelled"].finditer(text):
+        rec = _spelled_figure(text, m, spans, taken)
+        if rec:
+            out.append(rec)
     out.sort(key=lambda f: f["span"])
     return out
+
+
+def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str, Any]]:
+    pats = patterns()
+    s = m.start()
+    if blocked.overlaps(s, m.end("n1")):
+        return []
+    if m.group("n2") and (blocked.overlaps(s, m.end()) or m.group("pct1") and not m.group("pct2")):
+        m = pats["single"].match(text, s)  # "3 đến 2025": no range after all
+    elif m.group("den") and blocked.overlaps(s, m.end()):
+        return []
+    groups = m.groupdict()
+    n1, n2, den = groups["n1"], groups.get("n2"), groups.get("den")
+    pct = groups.get("pct1") or groups.get("pct2")
+    if _TIME_AFTER.match(text, m.end("n1")):
+        return []
+    v1 = parse_number(n1)
+    v2 = parse_number(n2) if n2 else None
+    vden = parse_number(den) if den else None
+    if v1 is None or (n2 and v2 is None) or (den and vden is None):
+        return []
+    pos = m.end()
+    scale_m = None if pct else pats["scale"].match(text, pos)
+    scale = scale_of(scale_m.group("scale")) if scale_m else 1.0
+    if scale_m:
+        pos = scale_m.end()
+    fallback = False
+    if pct:
+        unit, kind = "%", "rate"
+    else:
+        integer = _plain_integer(n1) and not n2 and not scale_m
+        allow_noun = not _after_proper_name(text, s) and text[pos:pos + 1] in (" ", "\t", "\u00a0")
+        line_start = text[max(0, s - 4):s].strip(" \t\u00a0").endswith("\n") or s == 0 or \
+            not text[max(0, s - 4):s].strip(" \t\u00a0") and (s < 4 or "\n" in text[s - 4:s])
+        found = _unit_at(text, pos, integer, allow_noun, line_start)
+        if found is None:
+            if den and "," in n1 and not n2:  # "83,1/100": a score out of a maximum
+                unit, kind = "điểm", "count"
+            else:
+                return []
+        else:
+            unit, kind, pos, fallback = found
+    if _is_label(text, s, kind):
+        return []
+    if text[pos:pos + 1].isalnum():  # glued to a word or code: not ours to split
+        return []
+    if kind == "duration" and _HOUR_BEFORE.search(text, max(0, s - 12), s):
+        return []  # "15 giờ 58 phút": a time of day
+    if kind == "count" and not den and len(n1) == 4 and n1.isdigit() and 1900 <= int(n1) <= 2100:
+        return []  # a calendar year followed by a noun
+    suffix, pos = _per(text, pos)
+    if not suffix and kind == "rate" and _per_year_lead(text, s):
+        suffix = "/năm"
+    unit += suffix
+    value: Any = v1 * scale
+    if v2 is not None:
+        if v2 * scale <= value:
+            return []
+        value = (value, v2 * scale)
+    e = pos
+    cmp = comparator(text, s, e)
+    if den and vden is not None and not n2 and (kind == "money" or v1 > vden):
+        # "12.450/11.800 tỷ đồng": achieved, then planned
+        d0 = m.start("den")
+        first = {"text": text[s:m.end("n1")], "span": (s, m.end("n1")), "value": value, "unit": unit,
+                 "kind": kind, "comparator": cmp}
+        second = {"text": text[d0:e], "span": (d0, e), "value": vden * scale, "unit": unit, "kind": kind,
+                  "comparator": cmp, "target": True, "planned": True}
+        return [first, second]
+    return [{"text": text[s:e], "span": (s, e), "value": value, "unit": unit, "kind": kind,
+             "comparator": cmp}]
+
+
+_PER_YEAR = re.compile(r"(?<!\p{L})(?:hằng|hàng|mỗi|bình quân mỗi|trung bình mỗi)[ \t\u00a0]+năm"
+                       r"(?:[ \t\u00a0]+\p{Ll}+){0,3}[ \t\u00a0]*$", re.I)
+
+
+def _per_year_lead(text: str, s: int) -> bool:
+    """A rate led by "hằng năm"/"mỗi năm" ("hằng năm giảm trên 5% hộ nghèo") is per year."""
+    before = text[max(0, s - 40):s]
+    for hedge in ("trên ", "khoảng ", "gần ", "hơn ", "dưới ", "từ "):
+        if before.endswith(hedge):
+            before = before[: -len(hedge)]
+    return bool(_PER_YEAR.search(before))
+
+
+_NAM_NOT_FIVE = re.compile(r"(?<!\p{L})(?:hằng|hàng|mỗi|các|những|cả|trong|từng|qua|nhiều|vài|mấy|cuối|"
+                           r"đầu|giữa|sau|trước|của|này|năm|một|hai|ba|bốn|sáu|bảy|tám|chín|mười|nay|"
+                           r"cùng|theo|vào|đến|tới|từ|là|hết|suốt|nửa|lịch)[ \t\u00a0]*$", re.I)
+
+
+def _spelled_figure(text: str, m: re.Match[str], blocked: _Spans, taken: _Spans) -> dict[str, Any] | None:
+    s, e = m.span()
+    if blocked.overlaps(s, e) or taken.overlaps(s, e):
+        return None
+    words = m.group("words")
+    n = parse_number_words(words)
+    if n is None or n < 2:
+        return None
+    unit_word = re.sub(r"\s+", " ", m.group("unit"))
+    unit, kind = unit_table()[unit_word.lower()]
+    if _is_label(text, s, kind):
+        return None
+    if kind == "money" and unit_word[0].isupper():
+        return None
+    if unit_word.lower() == "con" and text.startswith(" số", e):
+        return None
+    first = words.split()[0]
+    if first[0].isupper():
+        prefix = text[max(0, s - 3):s].rstrip(" \t\u00a0")
+        if prefix and prefix[-1] not in ".:;!?\n(\"“-–•*":
+            return None  # "ông Ba", a name
+    if first.lower() == "năm" and len(words.split()) == 1:
+        # "năm" is far more often "year": only a count of a plain noun after a quantity context
+        if kind in ("duration", "ratio") or _NAM_NOT_FIVE.search(text, max(0, s - 12), s):
+            return None
+    per = ""
+    end = e
+    if kind != "rate":
+        per, end = _per(text, e)
+    return {"text": text[s:end], "span": (s, end), "value": float(n) * scale_of(m.group("scale")),
+            "unit": unit + per, "kind": kind, "comparator": comparator(text, s, end)}
 
 
 @Language.component("reportextract_figures", assigns=["doc.spans"])
