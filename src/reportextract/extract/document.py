@@ -21,10 +21,14 @@ _OWN_NUMBER = re.compile(
     r"(?m)^[ \t|*]*Số[ \t]*[:.]?[ \t]*\n?[ \t|]*"
     r"(?P<n>\d{1,6}[a-z]?(?:[ \t]*[/\-][ \t]*[\p{L}\d&.]+)+)", re.IGNORECASE)
 # "Trà Vinh, ngày 09 tháng 12 năm 2020"; the day may be left blank in a draft ("ngày   tháng 11 năm 2025").
-_PLACE_DATE = re.compile(
-    rf"(?m)(?:^|\|)[ \t*]*\p{{Lu}}[\p{{L}} .\-]{{0,40}},{_S}ngày{_S}(?P<d>\d{{1,2}})?[ \t.…]*{_S}tháng{_S}(?P<m>\d{{1,2}})"
-    rf"{_S}năm{_S}(?P<y>\d{{4}})"
-    rf"|(?m)(?:^|\|)[ \t*]*\p{{Lu}}[\p{{L}} .\-]{{0,40}},{_S}ngày{_S}(?P<d2>\d{{1,2}})[/.\-](?P<m2>\d{{1,2}})[/.\-](?P<y2>\d{{4}})")
+_PLACE = r"\p{Lu}[\p{Ll}.]*(?:[ \t]+\p{Lu}[\p{Ll}.]*){0,4}"
+_PLACE_DATE_TAIL = (
+    rf",{_S}ngày{_S}(?:(?P<d>\d{{1,2}})?[ \t.…]*{_S}tháng{_S}(?P<m>\d{{1,2}}){_S}năm{_S}(?P<y>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})[/.\-](?P<m2>\d{{1,2}})[/.\-](?P<y2>\d{{4}}))")
+# at the start of a line or table cell (any document); anywhere in a legal header, whose cells a
+# reader may have run together ("…Hạnh phúcLâm Đồng, ngày …")
+_PLACE_DATE = re.compile(rf"(?m)(?:^|\|)[ \t*]*{_PLACE}{_PLACE_DATE_TAIL}")
+_PLACE_DATE_ANY = re.compile(rf"{_PLACE}{_PLACE_DATE_TAIL}")
 _NUMERIC_DATE = r"(?P<d>\d{1,2})[ \t]*(?P<s>[/\-.])[ \t]*(?P<m>\d{1,2})[ \t]*(?P=s)[ \t]*(?P<y>(?:19|20)\d\d)(?!\d)"
 _TIME = r"\d{1,2}[:hg]\d{2}(?::\d{2})?(?:[ \t]*(?:AM|PM|SA|CH))?(?:[ \t]*\(?GMT[+\-]\d+\)?)?"
 _WEEKDAY = r"(?:Thứ[ \t]+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|\d)|Chủ[ \t]+[Nn]hật)"
@@ -50,8 +54,8 @@ _DOC_KINDS = {
 _KIND_LINE = re.compile(
     r"^[ \t*#_|]*(?P<k>" + "|".join(sorted(_DOC_KINDS, key=len, reverse=True)) + r")[ \t*_|:]*$")
 # The national (or party) motto of a legal header, in capitals: "Cộng hòa xã hội…" in a preamble is not one.
-_MOTTO = re.compile(r"CỘNG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do")
-_MOTTO_START = re.compile(r"CỘNG\s+H[ÒO]A\b|ĐẢNG\s+CỘNG\s+SẢN|Độc\s+lập\s*-")
+_MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do")
+_MOTTO_START = re.compile(r"Số\s*:|CỘNG\s+H(?:ÒA|OÀ|OA)\b|ĐẢNG\s+CỘNG\s+SẢN|Độc\s+lập\s*-")
 # The authority that issues a legal text, named in capitals between its title and its preamble.
 _AUTHORITY = re.compile(
     r"^(?:CHỦ\s+TỊCH|PHÓ\s+CHỦ\s+TỊCH|HỘI\s+ĐỒNG|[ỦU][YỶ]\s+BAN|UBND|HĐND|QUỐC\s+HỘI|CHÍNH\s+PHỦ|THỦ\s+TƯỚNG|"
@@ -159,7 +163,7 @@ def _legal_kind(kind_name: str, title: str | None) -> str:
 
 
 def _published(text: str, head: str, lines: list[str], legal: bool) -> str | None:
-    m = _PLACE_DATE.search(head)
+    m = (_PLACE_DATE_ANY if legal else _PLACE_DATE).search(head)
     if m:
         if m.group("y2"):
             return iso_date(m.group("y2"), m.group("m2"), m.group("d2"))
