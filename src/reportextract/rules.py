@@ -8,7 +8,7 @@ from typing import Any
 
 from .errors import RuleDataError
 
-RULE_FILES = ("doc_kinds", "titles", "units", "surnames", "page_chrome")
+RULE_FILES = ("doc_kinds", "titles", "units", "surnames", "page_chrome", "places")
 
 
 @lru_cache(maxsize=None)

@@ -1,8 +1,9 @@
-"""Officials: named people with the titles the text gives them, merged across mentions."""
+"""Officials and by-line authors: named people with the titles the text gives them, merged across mentions."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex as re
 from spacy.language import Language
@@ -12,18 +13,71 @@ from .. import rules
 from ..nlp import add_items, doc_text
 from ..normalize import modern_tones
 
-_UP = r"[\p{Lu}Đ][\p{Ll}\p{M}]*"
+# A capitalised name syllable: "Lưu", "A", "KĐăm"/"Kđăm" (ethnic names), "H'Hen"; never an acronym ("UBND").
+_SYL = r"(?:\p{Lu}['’]?\p{Lu}?[\p{Ll}\p{M}]+|\p{Lu})(?![\p{L}\p{M}\d])"
+_UPSYL = r"\p{Lu}[\p{Lu}\p{M}]*(?![\p{L}\p{M}\d])"
+_SP = r"[ \t]+"
+
+# Lower-case words that never sit inside a title: verbs and function words end a title where they start.
+_STOP = frozenset("""
+đã đang sẽ được bị vừa cho là có về tại trong khi với cùng để thì mà này đó những các đến từ theo phát chủ trì đánh
+giá làm tham gặp thăm trao tặng ký yêu cầu đề nghị nhấn mạnh biết nêu khẳng chúc mừng ghi lên ra vào ở như nhằm
+thay thôi giữ nghỉ hưu qua đời bầu bổ trả lời tới báo cáo đọc chia sẻ cảm ơn đi khai cũng không chưa rất luôn hơn
+nhiều ông bà anh chị chí nói
+""".split())
+_CUE = r"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|anh|chị|[Cc]ụ|[Đđ]ại biểu|[Nn]hà báo|[Nn]ghệ nhân|[Bb]ác sĩ|[Ll]uật sư|[Tt]hầy|[Cc]ô giáo" \
+       r"|(?:PGS|GS|TS|ThS|BS|KS|NGƯT|NGND|NSND|NSƯT)\.?(?:[ ]?,?[ ]?(?:TS|ThS|BS|CKII|CKI)\.?)*)"
+_WEEKDAY = re.compile(r"^(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ [Nn]hật)\b")
+_NOT_AUTHOR = frozenset({"PV", "CTV", "BBT", "TTXVN", "VNA", "TTXVN/VNA", "BTV", "NV", "ẢNH"})
+
+
+class Mention(NamedTuple):
+    start: int
+    end: int
+    name: str
+    cue: bool        # preceded by "ông", "bà", "đồng chí" ...: a person even without a title
 
 
 @lru_cache(maxsize=1)
-def _data() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+def _data() -> dict[str, Any]:
     t = rules.load("titles")
     s = rules.load("surnames")["surnames"]
-    surn = "|".join(sorted((re.escape(x) for x in s), key=len, reverse=True))
-    name = re.compile(rf"(?<![\p{{L}}])(?:{surn})(?:\s+{_UP}){{1,4}}(?![\p{{L}}])")
-    heads = "|".join(sorted((re.escape(x) for x in t["heads"]), key=len, reverse=True))
-    head = re.compile(rf"(?:nguyên\s+)?(?:{heads})", re.IGNORECASE)
-    return name, head, t["abbreviations"]
+    pl = rules.load("places")
+
+    def alt(words: list[str]) -> str:
+        return "|".join(sorted((re.escape(x) for x in set(words)), key=len, reverse=True))
+
+    surn = alt(s)
+    upsurn = alt([x.upper() for x in s])
+    heads = alt(t["heads"])
+    abbr = t["abbreviations"]
+    head = re.compile(rf"(?:nguyên{_SP})?(?:{heads})(?![\p{{L}}\p{{M}}])", re.IGNORECASE)
+    # abbreviations that are themselves a position ("UVTW", "TUV", "PCT"): they may open a title
+    title_abbr = [k for k, v in abbr.items() if head.match(v) and k.upper() == k]
+    d: dict[str, Any] = {
+        "abbr": abbr,
+        "head": head,
+        "title_start": re.compile(
+            rf"(?:nguyên{_SP})?(?:(?:{heads})(?![\p{{L}}\p{{M}}])|(?:{alt(title_abbr)})(?![\p{{L}}\p{{M}}]))",
+            re.IGNORECASE),
+        "title_start_cs": re.compile(rf"(?:{alt(title_abbr)})(?![\p{{L}}\p{{M}}])|(?:nguyên )?\p{{Lu}}"),
+        "name": re.compile(
+            rf"(?<![\p{{L}}\p{{M}}\d.])(?:(?:{surn})(?![\p{{L}}\p{{M}}])|H['’]\p{{Lu}}[\p{{Ll}}\p{{M}}]+)"
+            rf"(?:{_SP}{_SYL}){{1,4}}"),
+        # a cue ("các đồng chí:", "gồm các ông") followed by a list of names in any form ("Quyết Tâm")
+        "cue_list": re.compile(
+            rf"(?<![\p{{L}}])(?:(?:gồm|là|có|và){_SP})?(?:các{_SP})?{_CUE}[ \t]*:?[ \t]*"
+            rf"(?P<list>{_SYL}(?:{_SP}{_SYL}){{1,4}}(?:[ \t]*(?:,|;|và)[ \t]*{_SYL}(?:{_SP}{_SYL}){{1,4}})*)"),
+        "cue_end": re.compile(rf"(?<![\p{{L}}]){_CUE}[ \t]*:?[ \t]*$"),
+        "upper_line": re.compile(
+            rf"(?m)^[ \t*#|_]*(?P<n>(?:{upsurn})(?:{_SP}{_UPSYL}){{1,4}})[ \t*|_]*$"),
+        "title_line": re.compile(rf"(?m)^[ \t*#|_]*(?:(?:KT|TM|TL|TUQ|Q)\.?[ \t]*)?(?P<t>[^\n]{{2,80}}?)[ \t*|_]*$"),
+        "provinces": frozenset(pl["provinces"]),
+        "prov_re": re.compile(rf"^(?:{alt(pl['provinces'])})(?![\p{{L}}\p{{M}}])"),
+        "place_before": re.compile(rf"(?:^|[^\p{{L}}])(?:{alt(pl['place_words'])})[ \t]+$"),
+        "org_before": re.compile(rf"(?:^|[^\p{{L}}])(?:{alt(pl['non_person_before'])})[ \t]+$"),
+    }
+    return d
 
 
 def expand_title(raw: str) -> str:
@@ -33,65 +87,469 @@ def expand_title(raw: str) -> str:
     'Phó Chủ tịch Ủy ban nhân dân tỉnh'
     >>> expand_title("TUV")
     'Tỉnh ủy viên'
+    >>> expand_title("PHÓ CHÁNH VĂN PHÒNG")
+    'Phó Chánh Văn phòng'
     """
-    _, _, abbr = _data()
-    out = raw
+    d = _data()
+    abbr = d["abbr"]
+    out = re.sub(r"\s+", " ", raw).strip(" ,;:-–")
+    if out.upper() == out and re.search(r"\p{Lu}{2}[\p{Lu}\p{M}]* \p{Lu}", out):
+        out = _sentence_case(out)
     for short in sorted(abbr, key=len, reverse=True):
-        out = re.sub(rf"(?<![\p{{L}}&\-]){re.escape(short)}(?![\p{{L}}&])", abbr[short], out)
+        if short in out:
+            out = re.sub(rf"(?<![\p{{L}}&\-]){re.escape(short)}(?![\p{{L}}&])", abbr[short], out)
+    out = re.sub(r"\b(\p{L}+)(?: \1\b)+", r"\1", out)  # "UVTW Đảng" -> "… Trung ương Đảng Đảng" -> once
     return modern_tones(re.sub(r"\s+", " ", out).strip())
 
 
-_TITLE_AFTER = re.compile(r"\s*(?:,|-|–)\s*(?P<t>[^,;.()\n]{2,90})")
+def _sentence_case(upper: str) -> str:
+    """An upper-case signing title in the usual casing ("PHÓ GIÁM ĐỐC SỞ" -> "Phó Giám đốc sở")."""
+    low = upper.lower()
+    m = _data()["head"].match(low)
+    if not m:
+        return low[:1].upper() + low[1:]
+    canon = next((h for h in rules.load("titles")["heads"] if h.lower() == m.group(0).lower()), m.group(0))
+    return canon + low[m.end():]
 
 
-def find_officials(text: str, authors: list[str]) -> list[dict[str, Any]]:
-    name_re, head_re, _ = _data()
-    people: dict[str, dict[str, Any]] = {}
-    for m in name_re.finditer(text):
-        name = m.group(0)
-        if name in authors:
-            continue
-        before = text[max(0, m.start() - 120):m.start()]
-        titles: list[str] = []
-        # title right before the name: "Bí thư Tỉnh ủy Lê Trường Lưu"
-        seg = re.split(r"[,;.:()\n]|\s(?:và|của|với|cùng)\s", before)[-1]
-        hm = None
-        for hm in head_re.finditer(seg):
+# ------------------------------------------------------------------ titles around a name
+
+def _trim(chunk: str) -> str:
+    """Cut a title where running text starts: a verb or function word, a sentence end, a lower-case tail after " - "."""
+    words = chunk.split(" ")
+    out: list[str] = []
+    for i, w in enumerate(words):
+        bare = w.strip(".,;:!?\"“”'()")
+        if not bare:
+            if w in ("-", "–", "&") and i + 1 < len(words) and words[i + 1][:1].isupper():
+                out.append(w)
+                continue
+            if w == "":
+                continue
             break
-        if hm is not None:
-            titles.append(seg[hm.start():].strip())
-        cue = re.search(r"(?:đồng chí|ông|bà|Đồng chí|Ông|Bà)\s*$", before)
-        # titles after: ", UVTW Đảng, Bí thư Tỉnh ủy"
-        pos = m.end()
-        while True:
-            am = _TITLE_AFTER.match(text, pos)
-            if not am or not (head_re.match(am.group("t").strip()) or re.match(r"[A-ZĐ]{2,5}\b", am.group("t").strip())):
-                break
-            titles.append(am.group("t").strip())
-            pos = am.end()
-        if not titles and not cue:
+        if bare[:1].islower() and bare in _STOP:
+            break
+        if bare == "và" and (i + 1 >= len(words) or not words[i + 1][:1].isupper()
+                             or _data()["title_start"].match(" ".join(words[i + 1:]))):
+            break
+        out.append(w)
+        if w.endswith((".", "!", "?")) and not re.fullmatch(r"\p{Lu}{1,3}\.|T\.Ư|T\.W|TP\.|Tp\.", w):
+            out[-1] = w.rstrip(".!?")
+            break
+    return " ".join(out).strip(" ,;:-–")
+
+
+def _is_title(chunk: str) -> str | None:
+    """The chunk as a title when it opens with a head word or a title abbreviation; else None."""
+    chunk = chunk.strip()
+    if not chunk or not _data()["title_start"].match(chunk):
+        return None
+    t = _trim(chunk)
+    return t if len(t) >= 2 else None
+
+
+_PAREN_ABBR = re.compile(r"\([\p{Lu}Đ&\-]{2,10}\)")
+_PRE_BOUND = re.compile(r"[,;:\n|()“”\"]|\.\s|\s[–—-]\s(?=[\p{Ll}])|^")
+
+
+def _title_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
+    """The title written right before a name ("Bí thư Tỉnh ủy Lê Văn A"): (title, where it starts)."""
+    lo = max(floor, start - 220)
+    window = _PAREN_ABBR.sub(lambda m: " " * len(m.group(0)), text[lo:start])
+    cut = 0
+    for cut_m in _PRE_BOUND.finditer(window):
+        cut = cut_m.end()
+    seg = window[cut:]
+    head_re = _data()["title_start"]
+    for hm in head_re.finditer(seg):
+        if hm.start() and seg[hm.start() - 1].isalpha():
             continue
-        p = people.setdefault(name, {"name": name, "titles_raw": [], "mentions": []})
-        p["mentions"].append(m.span())
-        for t in titles:
-            t = re.sub(r"\s+", " ", t).strip()
-            if t and t not in p["titles_raw"]:
-                p["titles_raw"].append(t)
+        gap = seg[hm.end():]
+        toks = gap.split()
+        if len(toks) > 16:
+            continue
+        if any(t[:1].islower() and t.strip(".,") in _STOP for t in toks):
+            continue
+        raw = text[lo + cut + hm.start():start].rstrip()
+        return raw.rstrip(" -–"), lo + cut + hm.start()
+    return None, start
+
+
+def _chain_before(text: str, pos: int, floor: int, claimed: list[tuple[int, int]], starts: list[int]) -> list[str]:
+    """Titles listed with commas before a pre-name title ("Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng X")."""
+    out: list[str] = []
+    while True:
+        m = re.search(r"[ \t]*,[ \t]*$", text[max(floor, pos - 4):pos])
+        if not m:
+            break
+        end = max(floor, pos - 4) + m.start()
+        lo = max(floor, end - 160)
+        seg_start = lo
+        for b in re.finditer(r"[,;:\n|()]|\.\s", text[lo:end]):
+            seg_start = lo + b.end()
+        seg = text[seg_start:end].strip()
+        lead = len(text[seg_start:end]) - len(text[seg_start:end].lstrip())
+        if any(a <= seg_start + lead < b for a, b in claimed):
+            break
+        t = _is_title(seg)
+        i = bisect_left(starts, seg_start)
+        if not t or t != seg or i < len(starts) and starts[i] < end:
+            break
+        out.insert(0, seg)
+        pos = seg_start + lead
+    return out
+
+
+_POST_SEP = re.compile(r"[ \t]*(?:,|\||[–—-](?=[ \t])|\()[ \t]*|[ \t]+-(?=\p{L})|[ \t]+(?=\p{Lu}{2,}|Ủy viên|Uỷ viên)")
+_POST_VERB = re.compile(
+    r"[ \t]+(?:(?:đã|vừa|được|tiếp tục|chính thức|sẽ|đang)[ \t]+)*"
+    r"(?:(?:bầu lại|bầu bổ sung|bầu|bổ nhiệm lại|bổ nhiệm|điều động|phân công|chuẩn y|phê chuẩn|tái cử|đắc cử|"
+    r"trúng cử|giới thiệu|đề cử|làm|giữ|là|vào|đảm nhiệm|kiêm|kiêm nhiệm)[ \t]+)+"
+    r"(?:(?:chức vụ|chức danh|chức|vị trí|cương vị)[ \t]+)?(?=\S)")
+
+
+def _titles_after(text: str, end: int, starts: list[int] = []) -> tuple[list[str], int]:
+    """Titles that follow a name: ", UVTW Đảng, Bí thư Tỉnh ủy", " - Chủ tịch UBND tỉnh", " (Giám đốc Sở …)"."""
+    d = _data()
+    out: list[str] = []
+    pos = end
+    in_paren = False
+    for _ in range(8):
+        sm = _POST_SEP.match(text, pos)
+        if not sm:
+            break
+        if "(" in sm.group(0):
+            in_paren = True
+        stop = re.compile(r"[,;()\n|]|\.(?:\s|$)|\s[–—]\s").search(text, sm.end())
+        chunk_end = stop.start() if stop else len(text)
+        chunk = text[sm.end():chunk_end]
+        if sm.group(0).strip() == "" and not d["title_start"].match(chunk):
+            break
+        t = _is_title(chunk)
+        if not t:
+            break
+        i = bisect_left(starts, sm.end())
+        if i < len(starts) and starts[i] < sm.end() + len(t):
+            # "…, Phó Chủ tịch UBND tỉnh Nguyễn Văn B": that title belongs to the next person
+            break
+        out.append(t)
+        pos = sm.end() + len(t)
+        if len(t) < len(chunk.rstrip()):
+            break
+        if in_paren and text[chunk_end:chunk_end + 1] == ")":
+            break
+    vm = _POST_VERB.match(text, pos if out else end)
+    if vm:
+        stop = re.compile(r"[,;()\n|]|\.(?:\s|$)").search(text, vm.end())
+        t = _is_title(text[vm.end():stop.start() if stop else len(text)])
+        if t:
+            out.append(t)
+    return out, pos
+
+
+# ------------------------------------------------------------------ names
+
+def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Shrink a capitalised run to the person's name, or None for a place, an organisation or a title."""
+    d = _data()
+    name = text[s:e]
+    # "Ông Nguyễn Văn A" at a sentence start, "Tỉnh ủy Hà Giang Nguyễn Văn A": drop the words before the name
+    for _ in range(3):
+        first, _, rest = name.partition(" ")
+        pm = d["prov_re"].match(name)
+        if pm and d["name"].fullmatch(name[pm.end():].lstrip()):
+            cut = len(name) - len(name[pm.end():].lstrip())
+        elif first in ("Ông", "Bà", "Anh", "Chị", "Cụ") and d["name"].fullmatch(rest):
+            cut = len(first) + 1
+        else:
+            break
+        s += cut
+        name = text[s:e]
+    # a title written with no comma after the name: "Nguyễn Văn A Phó Chủ tịch …"
+    for sm in re.finditer(r" (?=\S)", name):
+        if text[s + sm.end()].isupper() and d["title_start"].match(text, s + sm.end()):
+            name = name[:sm.start()]
+            e = s + len(name)
+            break
+    parts = name.split()
+    if len(parts) < 2 or d["title_start"].match(name) and d["title_start"].match(name).end() > len(parts[0]):
+        return None
+    if name in d["provinces"] or d["prov_re"].match(name) and len(parts) <= 3:
+        return None
+    before = text[max(0, s - 30):s]
+    if d["org_before"].search(before):
+        return None
+    if d["place_before"].search(before) and (len(parts) == 2 or d["prov_re"].match(name)):
+        return None
+    if re.match(r"[ \t]+(?:niên|Cộng sản|nhân dân|Việt Nam)\b", text[e:e + 12]):
+        return None
+    return s, e
+
+
+def _names(text: str, scan: str) -> list[Mention]:
+    d = _data()
+    found: dict[tuple[int, int], Mention] = {}
+    for m in d["name"].finditer(scan):
+        span = _clean_name(scan, *m.span())
+        if span:
+            cue = bool(d["cue_end"].search(scan[max(0, span[0] - 40):span[0]]))
+            found[span] = Mention(span[0], span[1], text[span[0]:span[1]], cue)
+    for m in d["cue_list"].finditer(scan):
+        pos = m.start("list")
+        for item in re.split(r"([ \t]*(?:,|;|\bvà\b)[ \t]*)", m.group("list")):
+            if item and not re.fullmatch(r"[ \t]*(?:,|;|\bvà\b)[ \t]*", item):
+                s, e = pos, pos + len(item)
+                inside = next((k for k in found if k[0] <= s < k[1] or s <= k[0] < e), None)
+                if inside is not None:
+                    found[inside] = found[inside]._replace(cue=True)
+                elif not d["title_start"].match(scan, s) and not d["prov_re"].match(item) \
+                        and not d["org_before"].search(scan[max(0, s - 30):s]) \
+                        and not re.match(r"(?:Sở|Ban|Bộ|Hội|Ủy|Uỷ|Tỉnh|Huyện|Thành|Trường|Công|Đoàn|Đảng|Văn|Trung|Chi)\b", item):
+                    found[(s, e)] = Mention(s, e, text[s:e], True)
+            pos += len(item)
+    return sorted(found.values())
+
+
+# ------------------------------------------------------------------ by-lines and signature blocks
+
+_BYNAME = rf"(?:{_SYL}(?:{_SP}{_SYL}){{1,3}}|{_UPSYL}(?:{_SP}{_UPSYL}){{1,3}}|\p{{Lu}}\.[ ]?\p{{Lu}}[\p{{L}}\p{{M}}]+)"
+_BYLINE = re.compile(
+    rf"^[ \t*_]*(?P<names>{_BYNAME}(?:[ \t]*(?:-|–|,|và|&)[ \t]*{_BYNAME})*)"
+    rf"(?P<tail>(?:[ \t]*[,\-–(][ \t]*(?:\d{{1,2}}[:h]\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\p{{Lu}}[\p{{Lu}}&./]{{1,14}}\)?)[^\n]*)?)"
+    rf"[ \t*_]*$")
+_SIGN_HINT = re.compile(r"(?m)^[ \t*|]*(?:KT|TM|TL|TUQ|Q)\.|\((?:Đã ký|đã ký|Ký)|Nơi nhận|Ký bởi|ký số", re.IGNORECASE)
+
+
+def _byline_names(line: str) -> list[tuple[int, int]] | None:
+    """(start, end) of each name in a by-line ("Văn Hoa - Việt Hà - 16:11, 09/09/2024"), or None."""
+    m = _BYLINE.match(line)
+    if not m or len(line.strip()) > 70 or _WEEKDAY.match(line.strip()):
+        return None
     out = []
-    for p in people.values():
+    for nm in re.finditer(_BYNAME, m.group("names")):
+        n = nm.group(0)
+        if n in _NOT_AUTHOR or n in _data()["provinces"] or _data()["title_start"].match(n):
+            return None
+        if re.search(r"\b(?:Tin|Bài|Ảnh|Video|Nguồn|Theo|Tổng hợp|Trang|Mục)\b", n, re.IGNORECASE):
+            return None
+        out.append((m.start("names") + nm.start(), m.start("names") + nm.end()))
+    return out or None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+
+
+def find_authors(text: str, lines: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Spans of by-line names: a short name line at the end of a press release (before the page's
+    boilerplate), or a name line with a time, date or agency near the start.
+
+    >>> t = "Tiêu đề\\nNội dung bài viết rất dài, có nhiều câu.\\n\\nLê Thu Hà, TTXVN\\nCác tin khác"
+    >>> [t[s:e] for s, e in find_authors(t)]
+    ['Lê Thu Hà']
+    """
+    lines = _lines(text) if lines is None else lines
+    found: list[tuple[int, int]] = []
+    for s, e in lines[:8]:
+        line = text[s:e]
+        m = _BYLINE.match(line)
+        if m and m.group("tail").strip() and (names := _byline_names(line)):
+            found += [(s + a, s + b) for a, b in names]
+            break
+    for k in range(len(lines) - 1, max(-1, len(lines) - 7), -1):
+        s, e = lines[k]
+        line = text[s:e]
+        names = _byline_names(line)
+        if names and any(s + a == f[0] for a, _ in names for f in found):
+            break
+        if names:
+            above = text[lines[max(0, k - 8)][0]:s]
+            if _SIGN_HINT.search(above) or (k + 1 < len(lines) and _is_title(text[slice(*lines[k + 1])].strip())):
+                break  # a signature block or a by-line with positions: an official, not (only) an author
+            found += [(s + a, s + b) for a, b in names]
+            break
+        if len(line.strip()) > 90 or line.rstrip().endswith((".", ":")):
+            break
+    return found
+
+
+def _signatures(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """A name alone on its line under a signing title ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / (Đã ký) / Nguyễn Văn A"),
+    or over a line of positions ("NGUYỄN VĂN AN / Tỉnh ủy viên, Giám đốc Sở Tài chính"): (start, end, raw title)."""
+    d = _data()
+    out: list[tuple[int, int, str]] = []
+    for k, (s, e) in enumerate(lines):
+        line = text[s:e]
+        stripped = line.strip(" \t*#|_")
+        if len(stripped) > 60:
+            continue
+        um = d["upper_line"].fullmatch(line)
+        nm = d["name"].fullmatch(stripped)
+        if not (um or nm):
+            continue
+        ns = s + line.index(stripped)
+        ne = ns + len(stripped)
+        for j in range(k - 1, max(-1, k - 6), -1):
+            prev = text[slice(*lines[j])].strip(" \t*#|_")
+            if re.match(r"\(?(?:Đã ký|đã ký|Ký|Ký tên|ký|signed)|^\(.*\)$|Ký bởi", prev):
+                continue
+            tm = re.match(r"(?:(?:KT|TM|TL|TUQ|Q)\.?[ \t]*)?(.+)", prev)
+            t = tm.group(1).strip() if tm else ""
+            if t.upper() == t and _is_title(t) and len(t) < 60:
+                out.append((ns, ne, t))
+            break
+        else:
+            pass
+        if k + 1 < len(lines) and (not out or out[-1][0] != ns):
+            nxt = text[slice(*lines[k + 1])].strip(" \t*#|_")
+            parts = [p.strip() for p in nxt.split(",")]
+            if parts and all(_is_title(p) == p for p in parts):
+                out += [(ns, ne, p) for p in parts]
+    return out
+
+
+# ------------------------------------------------------------------ the component
+
+def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """(one record per mention of each official, by-line author names).
+
+    >>> recs, authors = find_officials("Đồng chí Lê Văn Tám, UVTW Đảng, Bí thư Tỉnh ủy phát biểu.\\n\\nMai Hoa")
+    >>> recs[0]["name"], recs[0]["titles"], authors
+    ('Lê Văn Tám', ['Ủy viên Trung ương Đảng', 'Bí thư Tỉnh ủy'], ['Mai Hoa'])
+    """
+    scan = modern_tones(text)
+    if len(scan) != len(text):
+        scan = text
+    lines = _lines(text)
+    author_spans = find_authors(text, lines)
+    authors: list[str] = []
+    for s, e in author_spans:
+        if text[s:e] not in authors:
+            authors.append(text[s:e])
+    byline_at = {s for s, _ in author_spans}
+
+    people: dict[str, dict[str, Any]] = {}
+
+    def person(name: str) -> dict[str, Any]:
+        key = re.sub(r"\s+", " ", name).casefold()
+        return people.setdefault(key, {"name": name, "raw": [], "mentions": [], "fallback": []})
+
+    for s, e, t in _signatures(text, lines):
+        p = person(text[s:e])
+        p["mentions"].append((s, e))
+        p["raw"].append(t)
+
+    mentions = _names(text, scan)
+    claimed: list[tuple[int, int]] = []
+    posts: dict[int, tuple[list[str], int]] = {}
+    starts = [m.start for m in mentions]
+    for m in mentions:
+        posts[m.start] = _titles_after(scan, m.end, starts)
+        if posts[m.start][0]:
+            claimed.append((m.end, posts[m.start][1]))
+    prev_end = 0
+    for i, m in enumerate(mentions):
+        if m.start in byline_at:
+            prev_end = m.end
+            continue
         titles: list[str] = []
-        for t in p["titles_raw"]:
-            full = expand_title(t)
-            if full not in titles:
-                titles.append(full)
-        for s, e in p["mentions"]:
-            out.append({"name": p["name"], "span": (s, e), "titles": titles, "titles_raw": p["titles_raw"]})
+        pre, pre_at = _title_before(scan, m.start, prev_end)
+        if pre:
+            titles += _chain_before(scan, pre_at, prev_end, claimed, starts)
+            titles.append(pre)
+        after, _ = posts[m.start]
+        titles += after
+        prev_end = m.end
+        if not titles and not m.cue:
+            continue
+        p = person(m.name)
+        p["mentions"].append((m.start, m.end))
+        # keep the titles as written in the text (the scan copy only moved tone marks)
+        p["raw"] += [_raw(text, scan, t) for t in titles]
+        if not titles:
+            p["fallback"] += _group_title(scan, mentions, i)
+
+    # every later mention of a known official's name
+    known = {k for k in people}
+    for m in mentions:
+        key = m.name.casefold()
+        if key in known and (m.start, m.end) not in people[key]["mentions"] and m.start not in byline_at:
+            people[key]["mentions"].append((m.start, m.end))
+
+    out: list[dict[str, Any]] = []
+    for p in people.values():
+        raw = p["raw"] or p["fallback"]
+        raw_unique: list[str] = []
+        for t in raw:
+            t = re.sub(r"\s+", " ", t).strip()
+            if t and t not in raw_unique:
+                raw_unique.append(t)
+        titles = _merge_titles([expand_title(t) for t in raw_unique])
+        for s, e in sorted(set(p["mentions"])):
+            out.append({"name": text[s:e] if text[s:e].casefold() == p["name"].casefold() else p["name"],
+                        "span": (s, e), "text": text[s:e], "titles": titles, "titles_raw": raw_unique})
+    return out, authors
+
+
+def _raw(text: str, scan: str, title: str) -> str:
+    i = scan.find(title)
+    return text[i:i + len(title)] if i >= 0 else title
+
+
+def _group_title(scan: str, mentions: list[Mention], i: int) -> list[str]:
+    """A title given to a whole list of names: "3 Phó Bí thư Tỉnh ủy, gồm các ông: A; B; C" or
+    "các đồng chí A, B được bầu làm Phó Bí thư Tỉnh ủy"."""
+    # walk to the list's first and last names (joined by "," ";" "và")
+    lo = hi = i
+    while lo > 0 and re.fullmatch(r"[ \t]*(?:,|;|và)[ \t]*", scan[mentions[lo - 1].end:mentions[lo].start]):
+        lo -= 1
+    while hi + 1 < len(mentions) and re.fullmatch(r"[ \t]*(?:,|;|và)[ \t]*",
+                                                  scan[mentions[hi].end:mentions[hi + 1].start]):
+        hi += 1
+    vm = _POST_VERB.match(scan, mentions[hi].end)
+    if vm:
+        stop = re.compile(r"[,;()\n|]|\.(?:\s|$)").search(scan, vm.end())
+        t = _is_title(scan[vm.end():stop.start() if stop else len(scan)])
+        if t:
+            return [t]
+    start = mentions[lo].start
+    lead = scan[max(0, start - 200):start]
+    gm = re.search(r"(?:gồm|là|có)(?:[ \t]+có)?(?:[ \t]+các)?(?:[ \t]+(?:đồng chí|ông|bà)(?:[ \t]+và[ \t]+bà)?)?[ \t]*:?[ \t]*$",
+                   lead)
+    if not gm:
+        return []
+    sentence = re.split(r"[.;\n]\s", lead[:gm.start()])[-1]
+    heads = list(_data()["head"].finditer(sentence))
+    for hm in heads:
+        t = _is_title(sentence[hm.start():].split(",")[0])
+        if t:
+            return [t]
+    return []
+
+
+def _merge_titles(titles: list[str]) -> list[str]:
+    """Drop repeats, and a title that is the start of a longer one the same person holds
+    ("Bí thư Tỉnh ủy" beside "Bí thư Tỉnh ủy Sơn La")."""
+    def key(t: str) -> str:
+        return re.sub(r"[\s.,;:()-]+", " ", t.casefold()).strip()
+    out: list[str] = []
+    for t in titles:
+        k = key(t)
+        if any(key(o) == k or key(o).startswith(k + " ") for o in titles if o is not t):
+            if any(key(o) == k for o in out) or any(key(o).startswith(k + " ") for o in titles):
+                continue
+        out.append(t)
     return out
 
 
 @Language.component("reportextract_officials", assigns=["doc.spans"])
 def officials_component(doc: Doc) -> Doc:
-    """doc.spans["officials"]: one span per mention; records of one person share name and titles."""
-    info = doc._.info or {}
-    add_items(doc, "officials", find_officials(doc_text(doc), info.get("authors") or []))
+    """doc.spans["officials"]: one span per mention; records of one person share name and titles.
+    Also fills doc._.info["authors"] with the by-line names."""
+    records, authors = find_officials(doc_text(doc))
+    info = doc._.info if doc._.info is not None else {}
+    if not info.get("authors"):
+        info["authors"] = authors
+    doc._.info = info
+    add_items(doc, "officials", records)
     return doc
