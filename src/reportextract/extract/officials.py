@@ -25,7 +25,7 @@ giá làm tham gặp thăm trao tặng ký yêu cầu đề nghị nhấn mạnh
 thay thôi giữ nghỉ hưu qua đời bầu bổ trả lời tới báo cáo đọc chia sẻ cảm ơn đi khai cũng không chưa rất luôn hơn
 nhiều ông bà anh chị chí nói
 """.split())
-_CUE = r"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|anh|chị|[Cc]ụ|[Đđ]ại biểu|[Nn]hà báo|[Nn]ghệ nhân|[Bb]ác sĩ|[Ll]uật sư|[Tt]hầy|[Cc]ô giáo" \
+_CUE = r"(?:[Đđ]ồng chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à|anh|chị|[Cc]ụ|[Đđ]ại biểu|[Nn]hà báo|[Nn]ghệ nhân|[Bb]ác sĩ|[Ll]uật sư|[Tt]hầy|[Cc]ô giáo" \
        r"|(?:PGS|GS|TS|ThS|BS|KS|NGƯT|NGND|NSND|NSƯT)\.?(?:[ ]?,?[ ]?(?:TS|ThS|BS|CKII|CKI)\.?)*)"
 _WEEKDAY = re.compile(r"^(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ [Nn]hật)\b")
 _NOT_AUTHOR = frozenset({"PV", "CTV", "BBT", "TTXVN", "VNA", "TTXVN/VNA", "BTV", "NV", "ẢNH"})
@@ -98,7 +98,7 @@ def expand_title(raw: str) -> str:
     for short in sorted(abbr, key=len, reverse=True):
         if short in out:
             out = re.sub(rf"(?<![\p{{L}}&\-]){re.escape(short)}(?![\p{{L}}&])", abbr[short], out)
-    out = re.sub(r"\b(\p{L}+)(?: \1\b)+", r"\1", out)  # "UVTW Đảng" -> "… Trung ương Đảng Đảng" -> once
+    out = re.sub(r"\b(\p{L}+(?: \p{L}+)?)(?: \1\b)+", r"\1", out)  # "UVTW Đảng" -> "… Trung ương Đảng Đảng" -> once
     return modern_tones(re.sub(r"\s+", " ", out).strip())
 
 
@@ -141,7 +141,7 @@ def _trim(chunk: str) -> str:
 
 def _is_title(chunk: str) -> str | None:
     """The chunk as a title when it opens with a head word or a title abbreviation; else None."""
-    chunk = chunk.strip()
+    chunk = re.sub(r"^(?:tân|Tân)[ \t]+", "", chunk.strip())
     if not chunk or not _data()["title_start"].match(chunk):
         return None
     t = _trim(chunk)
@@ -208,6 +208,40 @@ _POST_VERB = re.compile(
     r"(?:(?:chức vụ|chức danh|chức|vị trí|cương vị)[ \t]+)?(?=\S)")
 
 
+_CAREER = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:đã|từng|đã từng|lần lượt)[ \t]+)+(?:giữ|đảm nhiệm|kinh qua|trải qua)[ \t]+"
+    r"(?:(?:nhiều|các|những)[ \t]+)?(?:chức vụ|cương vị|vị trí|chức danh)(?:[ \t]+(?:như|quan trọng|khác|lãnh đạo))*"
+    r"[ \t]*:?[ \t]*")
+# A title given to the people a clause then lists: "phê chuẩn chức danh Ủy viên UBND tỉnh … đối với ông A, …; ông B".
+_LEAD = re.compile(
+    r"(?:chức danh|chức vụ|nhiệm vụ|bầu bổ sung|bầu|bổ nhiệm lại|bổ nhiệm|chuẩn y|phê chuẩn|miễn nhiệm|giới thiệu)"
+    r"[ \t]+(?:(?:\d+|các|hai|ba|bốn|năm|sáu|bảy)[ \t]+)?(?=\S)")
+_LEAD_TO = re.compile(
+    r"(?:(?:đối với|gồm có|gồm)(?:[ \t]+các)?(?:[ \t]+(?:ông|bà|đồng chí|đ/c)(?:[ \t]+và[ \t]+bà)?)?"
+    r"|là[ \t]+(?:các[ \t]+)?(?:ông|bà|đồng chí))[ \t]*:?[ \t]*")
+
+
+def _lead_title(text: str, start: int) -> list[str]:
+    """The title a sentence gives the list a name stands in ("… chức danh Ủy viên UBND tỉnh đối với ông A, …")."""
+    lo = max(0, start - 400)
+    window = text[lo:start]
+    b = max(window.rfind("\n"), max((m.end() for m in re.finditer(r"\.\s", window)), default=-1))
+    sent = window[b + 1:]
+    to = None
+    for to in _LEAD_TO.finditer(sent):
+        pass
+    if to is None or "(" in sent[to.end():]:
+        return []
+    before = sent[:to.start()]
+    lead = None
+    for lead in _LEAD.finditer(before):
+        pass
+    if lead is None:
+        return []
+    t = _is_title(re.split(r"[,;(]", before[lead.end():])[0])
+    return [t] if t else []
+
+
 def _titles_after(text: str, end: int, starts: list[int] = []) -> tuple[list[str], int]:
     """Titles that follow a name: ", UVTW Đảng, Bí thư Tỉnh ủy", " - Chủ tịch UBND tỉnh", " (Giám đốc Sở …)"."""
     d = _data()
@@ -238,6 +272,13 @@ def _titles_after(text: str, end: int, starts: list[int] = []) -> tuple[list[str
             break
         if in_paren and text[chunk_end:chunk_end + 1] == ")":
             break
+    cm = _CAREER.match(text, end)
+    if cm:
+        stop = re.compile(r"\.(?:\s|$)|\n").search(text, cm.end())
+        for part in re.split(r"[,;]", text[cm.end():stop.start() if stop else len(text)]):
+            if t := _is_title(part):
+                out.append(t)
+        return out, pos
     vm = _POST_VERB.match(text, pos if out else end)
     if vm:
         stop = re.compile(r"[,;()\n|]|\.(?:\s|$)").search(text, vm.end())
@@ -299,6 +340,13 @@ def _names(text: str, scan: str) -> list[Mention]:
         for item in re.split(r"([ \t]*(?:,|;|\bvà\b)[ \t]*)", m.group("list")):
             if item and not re.fullmatch(r"[ \t]*(?:,|;|\bvà\b)[ \t]*", item):
                 s, e = pos, pos + len(item)
+                for sp in re.finditer(r" (?=\S)", item):
+                    if d["title_start"].match(scan, s + sp.end()):
+                        e = s + sp.start()
+                        break
+                if " " not in scan[s:e]:
+                    pos += len(item)
+                    continue
                 inside = next((k for k in found if k[0] <= s < k[1] or s <= k[0] < e), None)
                 if inside is not None:
                     found[inside] = found[inside]._replace(cue=True)
@@ -389,6 +437,8 @@ def _signatures(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int,
             continue
         ns = s + line.index(stripped)
         ne = ns + len(stripped)
+        if nm and not _clean_name(text, ns, ne):
+            continue
         for j in range(k - 1, max(-1, k - 6), -1):
             prev = text[slice(*lines[j])].strip(" \t*#|_")
             if re.match(r"\(?(?:Đã ký|đã ký|Ký|Ký tên|ký|signed)|^\(.*\)$|Ký bởi", prev):
@@ -400,7 +450,7 @@ def _signatures(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int,
             break
         else:
             pass
-        if k + 1 < len(lines) and (not out or out[-1][0] != ns):
+        if k + 1 < len(lines) and (not out or out[-1][0] != ns) and not line.lstrip().startswith("|"):
             nxt = text[slice(*lines[k + 1])].strip(" \t*#|_")
             parts = [p.strip() for p in nxt.split(",")]
             if parts and all(_is_title(p) == p for p in parts):
@@ -432,7 +482,7 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
 
     def person(name: str) -> dict[str, Any]:
         key = re.sub(r"\s+", " ", name).casefold()
-        return people.setdefault(key, {"name": name, "raw": [], "mentions": [], "fallback": []})
+        return people.setdefault(key, {"name": name, "raw": [], "mentions": [], "lead": []})
 
     for s, e, t in _signatures(text, lines):
         p = person(text[s:e])
@@ -466,8 +516,7 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
         p["mentions"].append((m.start, m.end))
         # keep the titles as written in the text (the scan copy only moved tone marks)
         p["raw"] += [_raw(text, scan, t) for t in titles]
-        if not titles:
-            p["fallback"] += _group_title(scan, mentions, i)
+        p["lead"] += [_raw(text, scan, t) for t in _group_title(scan, mentions, i) + _lead_title(scan, m.start)]
 
     # every later mention of a known official's name
     known = {k for k in people}
@@ -478,7 +527,14 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
 
     out: list[dict[str, Any]] = []
     for p in people.values():
-        raw = p["raw"] or p["fallback"]
+        raw = list(p["raw"])
+        for t in p["lead"]:
+            # a list's shared title yields to the person's own form of the same post
+            # ("Phó Bí thư Thường trực Tỉnh ủy" over the list's "Phó Bí thư Tỉnh ủy")
+            head = _data()["head"].match(t)
+            hk = head.group(0).casefold() if head else t.casefold()
+            if not any(r.casefold().startswith(hk) for r in raw):
+                raw.append(t)
         raw_unique: list[str] = []
         for t in raw:
             t = re.sub(r"\s+", " ", t).strip()
@@ -510,18 +566,6 @@ def _group_title(scan: str, mentions: list[Mention], i: int) -> list[str]:
     if vm:
         stop = re.compile(r"[,;()\n|]|\.(?:\s|$)").search(scan, vm.end())
         t = _is_title(scan[vm.end():stop.start() if stop else len(scan)])
-        if t:
-            return [t]
-    start = mentions[lo].start
-    lead = scan[max(0, start - 200):start]
-    gm = re.search(r"(?:gồm|là|có)(?:[ \t]+có)?(?:[ \t]+các)?(?:[ \t]+(?:đồng chí|ông|bà)(?:[ \t]+và[ \t]+bà)?)?[ \t]*:?[ \t]*$",
-                   lead)
-    if not gm:
-        return []
-    sentence = re.split(r"[.;\n]\s", lead[:gm.start()])[-1]
-    heads = list(_data()["head"].finditer(sentence))
-    for hm in heads:
-        t = _is_title(sentence[hm.start():].split(",")[0])
         if t:
             return [t]
     return []
