@@ -1,0 +1,453 @@
+"""PDF reader: pypdfium2 text in reading order (columns, headers/footers removed, paragraphs joined), OCR of scans."""
+from __future__ import annotations
+
+import ctypes
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import regex as re
+
+from ..errors import FormatError
+from ..normalize import normalize_text
+from . import SourceText
+from .legacy import convert_legacy, detect_legacy, is_garbage, unmapped_share
+
+OCR_MODES = ("auto", "never", "always")
+OCR_DPI = 300
+OCR_TIMEOUT = 180  # seconds per page: a stuck tesseract must not hang the run
+
+_PAGE_NUMBER = re.compile(r"^[\s\-–—.(]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—.)]*$", re.I)
+_LIST_START = re.compile(r"^(?:[-–—•+*▪●◦]|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|[IVXLC]+\.\s|\(\d+\))")
+_ENDS_SENTENCE = re.compile(r"[.:;!?…]['\"”’)]*$")
+_FOOTNOTE_MARK = re.compile(r"(?<=[\p{L}.,;:)”\"])\d{1,2}(?=[\s.,;:)]|$)")
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"[ \t]+")
+
+
+@dataclass(slots=True)
+class Line:
+    """One text line of a page, with its box in PDF points (y grows upwards)."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float          # baseline
+    size: float       # font size of its first character
+
+
+# ------------------------------------------------------------------ opening
+
+
+def _open(data: bytes, name: str):
+    import pypdfium2 as pdfium
+
+    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+        raise FormatError(f"{name}: not a PDF file (no %PDF header)")
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc).lower()
+        if "password" in msg:
+            raise FormatError(f"{name}: the PDF is encrypted with a password") from None
+        raise FormatError(f"{name}: the PDF is broken or truncated ({exc})") from None
+    except Exception as exc:  # pdfium raises odd types on odd files; never let them through
+        raise FormatError(f"{name}: the PDF cannot be opened ({exc})") from None
+    if len(pdf) == 0:
+        pdf.close()
+        raise FormatError(f"{name}: the PDF has no pages")
+    return pdf
+
+
+# ------------------------------------------------------------------ text layer
+
+
+class _PageReader:
+    """Reads one page's text layer with few pdfium calls: positions only at line ends."""
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as raw
+
+        self.raw = raw
+        self.ox, self.oy = ctypes.c_double(), ctypes.c_double()
+        self.rect = raw.FS_RECTF()
+
+    def origin(self, tp, i: int) -> tuple[float, float]:
+        """Left edge and bottom of a character's box (GetCharOrigin is ten times slower)."""
+        self.raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(self.rect))
+        return self.rect.left, self.rect.bottom
+
+    def right(self, tp, i: int) -> float:
+        self.raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(self.rect))
+        return self.rect.right
+
+    def size(self, tp, i: int) -> float:
+        return float(self.raw.FPDFText_GetFontSize(tp, i))
+
+    def lines(self, page) -> tuple[list[Line], str, float, float]:
+        """The page's lines in content order, its raw text, width and height."""
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            tp = textpage.raw
+            text = textpage.get_text_range()
+            exact = len(text) == self.raw.FPDFText_CountChars(tp)
+            out: list[Line] = []
+            pos = 0
+            for chunk in text.split("\r\n"):
+                start, end = pos, pos + len(chunk)
+                pos = end + 2
+                stripped = chunk.strip()
+                if not stripped:
+                    continue
+                if not exact:  # char indices do not match the text (non-BMP characters): no geometry
+                    out.append(Line(stripped, 0.0, width, height - len(out) * 14.0, 12.0))
+                    continue
+                i0 = start + (len(chunk) - len(chunk.lstrip()))
+                i1 = end - 1 - (len(chunk) - len(chunk.rstrip()))
+                x0, y = self.origin(tp, i0)
+                line = Line(stripped, x0, self.right(tp, i1), y, self.size(tp, i0))
+                if line.size > 0 and _FOOTNOTE_MARK.search(stripped):
+                    line.text = self._drop_marks(tp, i0, chunk.strip(), line.size)
+                # a line much wider than its characters need holds a wide blank: two blocks side by side
+                if line.x1 - line.x0 > 0.5 * line.size * len(stripped) + 3 * line.size or (
+                        y > 0.75 * height and line.x1 - line.x0 > 0.3 * width):
+                    out.extend(self._split_gaps(tp, i0, stripped, line))
+                else:
+                    out.append(line)
+            return out, text, width, height
+        finally:
+            textpage.close()
+
+    def _drop_marks(self, tp, i0: int, text: str, size: float) -> str:
+        """Remove footnote markers: digits glued to a word in a much smaller font ("đặc khu¹")."""
+        parts, last = [], 0
+        for m in _FOOTNOTE_MARK.finditer(text):
+            if self.size(tp, i0 + m.start()) < 0.8 * size:
+                parts.append(text[last:m.start()])
+                last = m.end()
+        parts.append(text[last:])
+        return "".join(parts)
+
+    def _split_gaps(self, tp, i0: int, text: str, line: Line) -> list[Line]:
+        """Split a line where a wide blank separates two blocks (legal header cells, columns)."""
+        gap_min = max(3.0 * (line.size or 12.0), 24.0)
+        pieces: list[Line] = []
+        start = 0
+        prev_right = None
+        for m in re.finditer(r" +", text):
+            a, b = m.start(), m.end()
+            if b >= len(text):
+                break
+            left_end = self.right(tp, i0 + a - 1)
+            next_x, _ = self.origin(tp, i0 + b)
+            if next_x - left_end > gap_min:
+                x0 = line.x0 if prev_right is None else prev_right
+                pieces.append(Line(text[start:a], x0, left_end, line.y, line.size))
+                start, prev_right = b, next_x
+        if not pieces:
+            return [line]
+        pieces.append(Line(text[start:], prev_right or line.x0, line.x1, line.y, line.size))
+        return pieces
+
+
+# ------------------------------------------------------------------ layout
+
+
+def _columns(lines: list[Line], width: float) -> list[Line]:
+    """Reading order for two-column pages: lines wholly left of the gutter, then those right of it,
+    between lines that span the page (titles, headers)."""
+    if len(lines) < 8:
+        return lines
+    # column text lines are long runs of words; table cells and header blocks are not
+    prose = [ln for ln in lines if len(ln.text) >= 25 and ln.x1 - ln.x0 > 0.25 * width]
+    right_starts = [ln.x0 for ln in prose if 0.3 * width < ln.x0 < 0.7 * width]
+    if len(right_starts) < 4:
+        return lines
+    gutter = statistics.median(right_starts) - 2
+    left = [ln for ln in prose if ln.x1 <= gutter + 1]
+    right = [ln for ln in prose if ln.x0 >= gutter - 1]
+    if len(left) < 4 or len(right) < 4 or len(left) + len(right) < 0.5 * len(prose):
+        return lines
+    # the two sides must overlap vertically, else these are indented lines, not columns
+    lo = max(min(ln.y for ln in left), min(ln.y for ln in right))
+    hi = min(max(ln.y for ln in left), max(ln.y for ln in right))
+    if hi - lo < 0.15 * (max(ln.y for ln in lines) - min(ln.y for ln in lines)):
+        return lines
+    ordered: list[Line] = []
+    block: list[Line] = []
+    for ln in sorted(lines, key=lambda ln: -ln.y):
+        if ln.x0 < gutter - 1 and ln.x1 > gutter + 1:  # spans the gutter: closes the block above
+            ordered += sorted([b for b in block if b.x0 < gutter], key=lambda b: -b.y)
+            ordered += sorted([b for b in block if b.x0 >= gutter], key=lambda b: -b.y)
+            block = []
+            ordered.append(ln)
+        else:
+            block.append(ln)
+    ordered += sorted([b for b in block if b.x0 < gutter], key=lambda b: -b.y)
+    ordered += sorted([b for b in block if b.x0 >= gutter], key=lambda b: -b.y)
+    return ordered
+
+
+def _running_key(text: str) -> str:
+    return _DIGITS.sub("#", text.lower().strip())
+
+
+def _drop_running(pages: list[list[Line]], heights: list[float]) -> None:
+    """Remove page numbers and headers/footers repeated in the top or bottom band of most pages."""
+    n = len(pages)
+    counts: Counter[str] = Counter()
+    for lines, h in zip(pages, heights):
+        seen = {_running_key(ln.text) for ln in lines if ln.y > 0.9 * h or ln.y < 0.1 * h}
+        counts.update(seen)
+    repeated = {k for k, c in counts.items() if n >= 2 and c >= max(2, (n + 1) // 2)}
+    for k, (lines, h) in enumerate(zip(pages, heights)):
+        band = [ln for ln in lines if ln.y > 0.88 * h or ln.y < 0.12 * h]
+        drop = {id(ln) for ln in band if _PAGE_NUMBER.match(ln.text) or _running_key(ln.text) in repeated}
+        if drop:
+            pages[k] = [ln for ln in lines if id(ln) not in drop]
+
+
+def _join(lines: list[Line]) -> str:
+    """Lines to text: lines of one paragraph joined by a space, others by a newline."""
+    if not lines:
+        return ""
+    body = [ln for ln in lines if ln.x1 - ln.x0 > 0]
+    left = min((ln.x0 for ln in body), default=0.0)
+    right = max((ln.x1 for ln in body), default=0.0)
+    width = max(1.0, right - left)
+    sizes = [round(ln.size) for ln in lines if ln.size > 0]
+    size = Counter(sizes).most_common(1)[0][0] if sizes else 12.0
+    steps = [a.y - b.y for a, b in zip(lines, lines[1:]) if 0 < a.y - b.y < 3 * size]
+    step = statistics.median(steps) if steps else 1.3 * size
+    out = [lines[0].text]
+    for prev, ln in zip(lines, lines[1:]):
+        full = prev.x1 >= right - 0.12 * width and prev.x1 - prev.x0 > 0.6 * width
+        gap = prev.y - ln.y
+        if abs(gap) < 0.3 * size and prev.x1 - 1 <= ln.x0 < prev.x1 + 2 * size:
+            # the same visual line, broken by pdfium at a raised footnote mark
+            out.append(ln.text if ln.text[:1] in ".,;:)" else " " + ln.text)
+            continue
+        if ln.text[:1] in ".,;:)" and 0 < gap <= step * 1.35:
+            out.append(ln.text)  # punctuation pushed to a new line after a footnote mark
+            continue
+        same_para = (
+            full
+            and not _LIST_START.match(ln.text)
+            and 0 < gap <= step * 1.35
+            and ln.x0 <= prev.x0 + 0.5 * size + (0 if prev.x0 > left + size else 4 * size)
+            and abs(ln.size - prev.size) < 1.5
+            and not _ENDS_SENTENCE.search(prev.text) or (
+                0 < gap <= step * 1.35 and ln.text[:1].islower() and not _ENDS_SENTENCE.search(prev.text)
+                and not _LIST_START.match(ln.text)
+                and abs(ln.size - prev.size) < 1.5)
+        )
+        if same_para:
+            if out[-1].endswith(("-", "\ufffe")) and ln.text[:1].islower():
+                out[-1] = out[-1][:-1] + ln.text  # a word hyphenated across lines
+            else:
+                out.append(" " + ln.text)
+        else:
+            out.append("\n" + ln.text)
+    return _SPACES.sub(" ", "".join(out))
+
+
+_DOUBLED = re.compile(r"(?<!\S)((\S)\2){3,}(?!\S)")
+
+
+def _undouble(text: str) -> str:
+    """Fake bold drawn twice can come out as "TTiittllee" or "Title Title": keep one copy.
+
+    >>> _undouble("BBÁÁOO  CCÁÁOO")
+    'BÁO  CÁO'
+    """
+    def half(m: re.Match[str]) -> str:
+        s = m.group(0)
+        return s[::2]
+
+    text = _DOUBLED.sub(half, text)
+    n = len(text)
+    if n >= 8 and n % 2 == 1 and text[n // 2] == " " and text[: n // 2] == text[n // 2 + 1:]:
+        return text[: n // 2]
+    return text
+
+
+# ------------------------------------------------------------------ OCR
+
+
+def tesseract_available() -> bool:
+    exe = shutil.which("tesseract")
+    if not exe:
+        return False
+    try:
+        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return "vie" in out.stdout.split()
+
+
+def _ocr_text_to_lines(text: str) -> str:
+    """Tesseract prints blocks separated by blank lines: join wrapped lines inside a block."""
+    paras = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        out = [lines[0]]
+        for prev, ln in zip(lines, lines[1:]):
+            joined = (not _ENDS_SENTENCE.search(prev) and not _LIST_START.match(ln)
+                      and len(prev) > 40 and (ln[:1].islower() or ln[:1].isdigit() or len(prev) > 55))
+            out.append((" " if joined else "\n") + ln)
+        paras.append("".join(out))
+    return "\n".join(paras)
+
+
+def _run_ocr(pdf, pages: list[int]) -> dict[int, str]:
+    with tempfile.TemporaryDirectory(prefix="reportextract-ocr-") as workdir:
+        # pdfium is not thread-safe: render in this thread, run the tesseract processes in parallel
+        jobs = {}
+        workers = max(1, min(len(pages), os.cpu_count() or 1))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for i in pages:
+                page = pdf[i]
+                try:
+                    image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil()
+                finally:
+                    page.close()
+                path = os.path.join(workdir, f"p{i}.png")
+                image.save(path)
+                jobs[i] = pool.submit(subprocess.run,
+                                      ["tesseract", path, "stdout", "-l", "vie", "--psm", "3"],
+                                      capture_output=True, timeout=OCR_TIMEOUT)
+            out = {}
+            for i, fut in jobs.items():
+                try:
+                    out[i] = _ocr_text_to_lines(fut.result().stdout.decode("utf-8", errors="replace"))
+                except (OSError, subprocess.SubprocessError):
+                    out[i] = ""
+            return out
+
+
+def _pages_phrase(pages: list[int]) -> str:
+    nums = [str(p + 1) for p in pages]
+    if len(nums) == 1:
+        return f"page {nums[0]}"
+    return "pages " + ", ".join(nums[:-1]) + " and " + nums[-1]
+
+
+# ------------------------------------------------------------------ entry point
+
+
+def read_pdf(data: bytes, name: str = "input", ocr: str = "auto") -> SourceText:
+    """Read a PDF's text layer (or OCR its scanned pages) into text with page offsets."""
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
+    pdf = _open(data, name)
+    try:
+        return _read(pdf, name, ocr)
+    except FormatError:
+        raise
+    except Exception as exc:  # a damaged page stream: report it as a bad file, not a traceback
+        raise FormatError(f"{name}: the PDF cannot be read ({type(exc).__name__}: {exc})") from None
+    finally:
+        pdf.close()
+
+
+def _read(pdf, name: str, ocr: str) -> SourceText:
+    import pypdfium2 as pdfium
+
+    reader = _PageReader()
+    warnings: list[str] = []
+    n = len(pdf)
+    page_lines: list[list[Line]] = []
+    heights: list[float] = []
+    raw_texts: list[str] = []
+    empty: list[int] = []
+    garbage: list[int] = []
+    legacy_pages: dict[str, list[int]] = {}
+    for i in range(n):
+        try:
+            page = pdf[i]
+        except pdfium.PdfiumError:
+            page_lines.append([]), heights.append(842.0), raw_texts.append("")
+            warnings.append(f"page {i + 1} cannot be read")
+            continue
+        try:
+            lines, raw_text, width, height = reader.lines(page)
+        finally:
+            page.close()
+        heights.append(height)
+        raw_texts.append(raw_text)
+        visible = sum(1 for c in raw_text if not c.isspace())
+        if visible < 20:
+            empty.append(i)
+            page_lines.append([])
+            continue
+        enc = detect_legacy(raw_text)
+        if enc:
+            legacy_pages.setdefault(enc, []).append(i)
+            for ln in lines:
+                ln.text = convert_legacy(ln.text, enc)
+        elif is_garbage(raw_text):
+            garbage.append(i)
+        for ln in lines:
+            ln.text = _undouble(ln.text)
+        page_lines.append(_columns(lines, width))
+
+    for enc, pages in legacy_pages.items():
+        warnings.append(f"{_pages_phrase(pages)}: text in the legacy {enc.upper()} encoding, converted to Unicode")
+    cid = [i for i, t in enumerate(raw_texts) if unmapped_share(t) > 0.01]
+    if cid:
+        warnings.append(f"{_pages_phrase(cid)}: glyphs without Unicode mapping (cid)")
+
+    to_ocr: list[int] = []
+    if ocr == "always":
+        to_ocr = list(range(n))
+    elif ocr == "auto":
+        to_ocr = sorted(empty + garbage)
+    can_ocr = bool(to_ocr) and tesseract_available()
+    ocr_text: dict[int, str] = _run_ocr(pdf, to_ocr) if can_ocr else {}
+    if to_ocr and not can_ocr:
+        if empty:
+            warnings += [f"page {i + 1} has no text layer" for i in empty]
+        if garbage:
+            warnings.append(f"{_pages_phrase(garbage)}: the text layer is not readable Vietnamese "
+                            "(install tesseract-ocr-vie to OCR it)")
+    else:
+        if ocr == "never":
+            warnings += [f"page {i + 1} has no text layer" for i in empty]
+            if garbage:
+                warnings.append(f"{_pages_phrase(garbage)}: the text layer is not readable Vietnamese")
+        if ocr_text:
+            warnings.append(f"{_pages_phrase(sorted(ocr_text))}: text read by OCR")
+    for i in garbage:  # an unreadable layer is never trusted, OCR or not
+        page_lines[i] = []
+
+    _drop_running(page_lines, heights)
+    parts: list[str] = []
+    starts: list[int] = []
+    offset = 0
+    for i in range(n):
+        text = ocr_text[i] if i in ocr_text and ocr_text[i].strip() else _join(page_lines[i])
+        text = normalize_text(text).strip("\n")
+        starts.append(offset)
+        parts.append(text)
+        offset += len(text) + 1
+    return SourceText("\n".join(parts), "pdf", page_starts=tuple(starts), warnings=tuple(warnings),
+                      meta=_metadata(pdf))
+
+
+def _metadata(pdf) -> dict[str, object]:
+    try:
+        meta = pdf.get_metadata_dict(skip_empty=True)
+    except Exception:
+        return {}
+    out: dict[str, object] = {}
+    if meta.get("Title") and len(meta["Title"]) > 8:
+        out["pdf_title"] = normalize_text(meta["Title"])
+    return out
