@@ -8,7 +8,7 @@ from typing import Any
 
 from .errors import RuleDataError
 
-RULE_FILES = ("doc_kinds", "titles", "units", "surnames", "page_chrome", "places")
+RULE_FILES = ("doc_kinds", "titles", "units", "surnames", "page_chrome", "places", "cues")
 
 
 @lru_cache(maxsize=None)

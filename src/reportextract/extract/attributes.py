@@ -1,29 +1,313 @@
 """Figure attributes read from context: metric, year or period, target and change."""
 from __future__ import annotations
 
-from typing import Any
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from typing import Any, Optional
 
 import regex as re
 from spacy.tokens import Doc
 
-from ..nlp import doc_text, items
+from .. import rules
+from ..nlp import doc_text, items, sentence_bounds
 
-_CLAUSE_BREAK = re.compile(r"[;:!?\n]|,\s|\.\s|\s[-–]\s|\(|\)")
+When = Any  # an int year or a (start, end) period
+
+
+def _alt(words: list[str]) -> str:
+    """Alternation of words, longest first, spaces matching any run of spaces."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, Any]:
+    """Cue patterns built once from rules/cues.json."""
+    cues = rules.load("cues")
+    plan = _alt(cues["plan_nouns"])
+    plan_no_nq = _alt([w for w in cues["plan_nouns"] if w.lower() not in ("nghị quyết", "nq")])
+    num = r"\d[\d.,]*\s*(?:%|lần)"
+    giao = r"(?:\s+(?:năm|tỉnh|huyện|xã|trung\s+ương|tw|cấp\s+trên|được)){0,2}(?:\s+(?:giao|đề\s+ra))?"
+    cue = re.compile(
+        r"(?<!\w)(?:"
+        rf"(?P<result>{num}\s*(?:so\s+với\s+)?(?:{plan}){giao}"
+        rf"|(?:đạt|vượt|hoàn\s+thành|cao\s+hơn|thấp\s+hơn|bằng|so\s+với)(?:\s+và\s+vượt)?\s+(?:mức\s+)?"
+        rf"(?:so\s+với\s+)?(?:{plan}){giao})"
+        rf"|(?P<notplan>{_alt(cues['not_plan'])})"
+        r"|(?P<passed>thông\s+qua)"
+        r"|(?P<until>(?:đến|tới)\s+năm\s+(?P<uy>(?:19|20)\d\d))"
+        rf"|(?P<target>{_alt(cues['target'])})"
+        rf"|(?P<estimate>{_alt(cues['result'])})"
+        r")(?!\w)",
+        re.IGNORECASE,
+    )
+    compare = re.compile(
+        rf"(?<!\w)(?:{_alt(cues['compare'])})\s+(?:(?:với|cùng\s+kỳ|cuối|đầu|hết|giữa|thời\s+điểm|mức|của|"
+        r"trung\s+bình|bình\s+quân)\s+)*(?:năm|giai\s+đoạn|tháng\s+\d{1,2}\s*/|quý\s+\S+\s*/|"
+        r"ngày\s+[\d/\-]+\s*[/\-])?\s*$",
+        re.IGNORECASE,
+    )
+    openers = re.compile(rf"^\W*(?:{_alt(cues['scope_openers'])})(?!\w)", re.IGNORECASE)
+    discourse = re.compile(rf"^(?:\s*(?:{_alt(cues['discourse'])})(?!\w)\s*,?)+", re.IGNORECASE)
+    places = re.compile(rf"(?<!\w)(?:{_alt(cues['places'])})(?!\w)", re.IGNORECASE)
+    verbs = _alt(cues["verbs"])
+    trail = re.compile(rf"(?:(?<!\S)(?:{verbs})\s*)+$", re.IGNORECASE)
+    first_verb = re.compile(rf"(?<!\S)(?:{verbs})(?!\w)", re.IGNORECASE)
+    return {"cue": cue, "compare": compare, "openers": openers, "discourse": discourse, "places": places,
+            "trail": trail, "first_verb": first_verb, "plan_after": re.compile(
+                rf"\s*(?:so\s+với\s+)?(?:{plan_no_nq})(?!\w)", re.IGNORECASE)}
+
+
+# ------------------------------------------------------------------ change
+
 _CHANGE = re.compile(
-    r"(?P<verb>tăng|giảm|tăng trưởng âm|tăng thêm|giảm thêm|giảm được|tăng được)"
+    r"(?P<verb>tăng trưởng âm|tăng|giảm)"
     r"(?:\s+(?:bình quân|trung bình|thêm|được|mạnh|nhẹ|hơn|khoảng|gần|trên|dưới|xấp xỉ|ước|đạt|là|"
-    r"lên|tới|đến|ít nhất|tối thiểu|từ|so với[^,;]*?))*\s*$",
+    r"lên|tới|đến|ít nhất|tối thiểu|từ|mỗi năm|hằng năm|hàng năm|so với[^,;]*?))*\s*$",
     re.IGNORECASE,
 )
-_LEVEL_AFTER_CHANGE = re.compile(r"(?:còn|xuống còn|lên|lên mức|xuống|xuống mức|về|đạt)\s*$", re.I)
-_TARGET = re.compile(
-    r"chỉ tiêu|mục tiêu|phấn đấu|kế hoạch|được giao|giao\b|đề ra|dự toán|phân bổ|bố trí|kế hoạch vốn|"
-    r"định mức|yêu cầu|cần đạt|phải đạt|tối thiểu|đến năm \d{4}[^.;]*?(?:đạt|có|còn|giảm|tăng)",
-    re.IGNORECASE,
-)
-_NOT_TARGET_AFTER = re.compile(r"\s*(?:kế hoạch|chỉ tiêu|dự toán|so với|mục tiêu)", re.IGNORECASE)
-_ESTIMATE = re.compile(r"(?:ước|dự kiến|ước tính)\s*(?:đạt|thực hiện|khoảng)?\s*$", re.IGNORECASE)
-_COMPARISON_BASE = re.compile(r"(?:so với|so|bằng|như)\s+(?:cùng kỳ\s+)?(?:năm|giai đoạn)?\s*$", re.IGNORECASE)
+_LEVEL_AFTER_CHANGE = re.compile(r"(?:còn|xuống còn|lên|lên mức|xuống|xuống mức|về|đạt|ở mức)\s*$", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:!?\n]|,\s|\.\s|\s[-–]\s|\(|\)")
+
+
+def change_of(before_clause: str) -> Optional[str]:
+    """'increase'/'decrease' when the figure is the size of a change written just before it.
+
+    >>> change_of("tỷ lệ hộ nghèo giảm ")
+    'decrease'
+    >>> change_of("tăng trưởng âm ")
+    'decrease'
+    >>> change_of("giảm còn ") is None
+    True
+    """
+    m = _CHANGE.search(before_clause[-60:])
+    if not m or _LEVEL_AFTER_CHANGE.search(before_clause):
+        return None
+    verb = m.group("verb").lower()
+    return "decrease" if verb.startswith("giảm") or "âm" in verb else "increase"
+
+
+# ------------------------------------------------------------------ document context
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]\s|[a-zđ]\)\s|\d{1,2}[.)]\s*\S|[IVX]{1,5}[.)]\s)", re.IGNORECASE)
+_HEADING_LEAD = re.compile(r"^\s*(?:\*\*|Điều\s+\d+|[IVX]{1,5}\.\s|Chương\s+[IVX\d]+|Mục\s+\d+|PHẦN\s)")
+_TERM = re.compile(r"(?:nhiệm kỳ|khóa|khoá)\s*[IVXLC\d]*\s*[,(]?\s*$", re.IGNORECASE)
+_OPEN_SINCE = re.compile(r"(?:từ|kể từ|từ sau|sau|trước|sinh|sinh năm|thành lập năm|tái lập)\s+(?:(?:cuối|đầu|giữa|"
+                         r"tháng\s+\d+|ngày\s+[\d/\-]+)\s+)*(?:năm\s+)?\(?\s*$", re.IGNORECASE)
+_UNTIL_NOW = re.compile(r"\s*\)?\s*(?:đến|tới)\s+(?:nay|hiện nay|hiện tại|bây giờ)", re.IGNORECASE)
+_DURATION_BEFORE = re.compile(r"\d+\s+năm\s+$|năm năm\s+$", re.IGNORECASE)
+_RIGHT_AFTER = re.compile(r"^\s*\(?\s*(?:(?:vào|trong|của|cuối|đầu|hết|giữa|tính đến|đến|tới|năm|giai đoạn)\s+)*$",
+                          re.IGNORECASE)
+_STRONG_LEAD = re.compile(r"mục tiêu|chỉ tiêu|phấn đấu|tầm nhìn|định hướng|kế hoạch năm", re.IGNORECASE)
+
+
+class _Context:
+    """Everything the attribute rules need about one document, computed once."""
+
+    def __init__(self, doc: Doc, figures: list[dict[str, Any]]) -> None:
+        text = self.text = doc_text(doc)
+        info = doc._.info or {}
+        self.ref_year = self._ref_year(doc, info.get("published"))
+        self.sents = self._sentences(doc)
+        self.sent_starts = [s for s, _ in self.sents]
+        self._paragraphs()
+        self.marks = self._marks(doc)
+        self.mark_starts = [m[0] for m in self.marks]
+        fig_spans = sorted(tuple(f["span"]) for f in figures)
+        self.cues = [c for c in self._cues() if not any(a <= c[0] < b for a, b in fig_spans)]
+        self.cue_starts = [c[0] for c in self.cues]
+        self._scope_cache: dict[int, tuple[Any, Optional[bool]]] = {}
+
+    # -- structure
+    def _sentences(self, doc: Doc) -> list[tuple[int, int]]:
+        """Sentences; a hard-wrapped text (PDF lines) has its wrapped lines joined back."""
+        text = self.text
+        bounds = list(sentence_bounds(doc)) or [(0, len(text))]
+        lines = text.split("\n")
+        wrapped = sum(1 for a, b in zip(lines, lines[1:])
+                      if a.strip() and b.strip() and a.rstrip()[-1] not in ".;:!?…" and b.lstrip()[:1].islower())
+        if wrapped < 3 or wrapped < 0.15 * len(lines):
+            return bounds
+        merged = [bounds[0]]
+        for s, e in bounds[1:]:
+            ps, pe = merged[-1]
+            gap = text[pe:s]
+            if gap.count("\n") == 1 and not gap.strip() and text[pe - 1] not in ".;:!?…" \
+                    and not _LIST_ITEM.match(text[s:e]) and not _HEADING_LEAD.match(text[s:e]):
+                merged[-1] = (ps, e)
+            else:
+                merged.append((s, e))
+        return merged
+
+    def _paragraphs(self) -> None:
+        """Paragraph of each sentence (a new one after a line break) and its kind."""
+        text = self.text
+        self.para_of: list[int] = []
+        self.paras: list[list[int]] = []
+        prev_end = 0
+        for i, (s, e) in enumerate(self.sents):
+            if not self.paras or "\n" in text[prev_end:s]:
+                self.paras.append([])
+            self.paras[-1].append(i)
+            self.para_of.append(len(self.paras) - 1)
+            prev_end = e
+        self.para_kind: list[str] = []
+        for sents in self.paras:
+            s, e = self.sents[sents[0]][0], self.sents[sents[-1]][1]
+            body = text[s:e].rstrip()
+            if body.endswith(":") or body.endswith(":**") or re.search(r"(?:như sau|sau đây|gồm|là)\s*:?\**$", body):
+                kind = "lead"
+            elif _LIST_ITEM.match(body):
+                kind = "item"
+            elif _HEADING_LEAD.match(body) or (len(sents) == 1 and len(body) < 160 and body[-1:] not in ".;,!?…"):
+                kind = "heading"
+            else:
+                kind = "body"
+            self.para_kind.append(kind)
+
+    @staticmethod
+    def _ref_year(doc: Doc, published: Optional[str]) -> Optional[int]:
+        if published:
+            return int(published[:4])
+        years = [int(d["value"][:4]) for d in items(doc, "dates") if re.search(r"\d{4}", d["text"])]
+        return max(years) if years else None
+
+    def _marks(self, doc: Doc) -> list[tuple[int, int, When]]:
+        """(start, end, year-or-period) a figure may refer to: not comparison bases, terms of office,
+        open ranges ('từ năm 2016 đến nay'), cited documents, header dates or birth years."""
+        text = self.text
+        p = _patterns()
+        refs = [tuple(r["span"]) for r in items(doc, "references")] + [tuple(r["span"]) for r in items(doc, "doc_number")]
+        dates = [(tuple(d["span"]), d) for d in items(doc, "dates")]
+        periods = items(doc, "periods")
+        pspans = [tuple(x["span"]) for x in periods]
+        raw: list[tuple[int, int, When]] = [(x["span"][0], x["span"][1], (x["start"], x["end"])) for x in periods]
+        for y in items(doc, "years"):
+            s, e = y["span"]
+            if any(a <= s < b for a, b in pspans):
+                continue
+            raw.append((s, e, y["value"]))
+        out = []
+        for s, e, when in raw:
+            if any(a <= s < b for a, b in refs):
+                continue
+            inside = next((d for (a, b), d in dates if a <= s < b), None)
+            ms, me = s, e
+            if inside is not None:
+                ms, me = inside["span"]
+                ls = text.rfind("\n", 0, ms) + 1
+                le = text.find("\n", me)
+                le = len(text) if le < 0 else le
+                if le - ls < 70:  # a date on a line of its own: the by-line or header date
+                    continue
+            before = text[max(0, ms - 45):ms]
+            if p["compare"].search(before):
+                continue
+            if isinstance(when, tuple) and _TERM.search(before) and not _DURATION_BEFORE.search(before):
+                continue
+            if _TERM.search(before[-12:]) and not isinstance(when, tuple):
+                continue
+            if _OPEN_SINCE.search(before) and (_UNTIL_NOW.match(text, me) or re.search(r"(?:sinh|thành lập)", before[-20:], re.I)):
+                continue
+            if re.search(r"(?:sinh|sinh năm|sinh ngày)\s*[\d/\-]*\s*$", before[-25:], re.IGNORECASE):
+                continue
+            out.append((ms, me, when))
+        out.sort(key=lambda m: (m[0], m[1]))
+        return out
+
+    def _cues(self) -> list[tuple[int, int, str]]:
+        """(start, end, 'target' | 'result') for every plan or outcome word in the text."""
+        out = []
+        text = self.text
+        for m in _patterns()["cue"].finditer(text):
+            kind = m.lastgroup if m.lastgroup != "uy" else "until"
+            if m.group("result"):
+                kind = "result"
+            elif m.group("notplan"):
+                continue
+            elif m.group("passed"):
+                if not re.search(r"nghị quyết|hđnd|hội đồng nhân dân|quốc hội|kỳ họp", text[max(0, m.start() - 60):m.start()],
+                                 re.IGNORECASE):
+                    continue
+                kind = "target"
+            elif m.group("until"):
+                if self.ref_year is None or int(m.group("uy")) <= self.ref_year:
+                    continue
+                kind = "target"
+            elif m.group("target"):
+                kind = "target"
+            else:
+                kind = "result"
+            out.append((m.start(), m.end(), kind))
+        return out
+
+    # -- lookups
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
+
+    def marks_in(self, s: int, e: int) -> list[tuple[int, int, When]]:
+        i, j = bisect_left(self.mark_starts, s), bisect_left(self.mark_starts, e)
+        return [m for m in self.marks[i:j] if m[1] <= e]
+
+    def cues_in(self, s: int, e: int) -> list[tuple[int, int, str]]:
+        i, j = bisect_left(self.cue_starts, s), bisect_left(self.cue_starts, e)
+        return [c for c in self.cues[i:j] if c[1] <= e]
+
+    def own(self, i: int) -> tuple[Any, Optional[bool]]:
+        """What sentence i states itself: its first year or period, and whether it sets a goal."""
+        s, e = self.sents[i]
+        marks = self.marks_in(s, e)
+        cues = self.cues_in(s, e)
+        when = marks[0][2] if marks else None
+        goal: Optional[bool] = None
+        if cues:
+            goal = cues[-1][2] == "target"
+            if goal and self.para_kind[self.para_of[i]] == "body":
+                # a paragraph's opening sets a goal for what follows only when it leads with one
+                first_clause = re.split(r",\s|;", self.text[s:e], maxsplit=1)[0]
+                goal = bool(_STRONG_LEAD.search(first_clause) or
+                            any(c[2] == "target" and re.match(r"(?:đến|tới)", self.text[c[0]:c[1]], re.I)
+                                for c in cues if c[0] < s + len(first_clause)))
+        return when, goal
+
+    def scope(self, i: int) -> tuple[Any, Optional[bool]]:
+        """Year/period and goal that sentence i carries: its own, else what its context gives it."""
+        if i in self._scope_cache:
+            return self._scope_cache[i]
+        self._scope_cache[i] = (None, None)  # guards against cycles
+        when, goal = self.own(i)
+        if when is None or goal is None:
+            cw, cg = self.context(i)
+            when = cw if when is None else when
+            goal = cg if goal is None else goal
+        self._scope_cache[i] = (when, goal)
+        return when, goal
+
+    def context(self, i: int) -> tuple[Any, Optional[bool]]:
+        """What sentence i inherits: the sentence it breaks down ('Trong đó, …'), its paragraph's
+        opening sentence, its list's lead-in, or the nearest heading above."""
+        s, e = self.sents[i]
+        if i > 0 and _patterns()["openers"].match(self.text[s:e]):
+            return self.scope(i - 1)
+        k = self.para_of[i]
+        first = self.paras[k][0]
+        if first != i:
+            return self.scope(first)
+        kind = self.para_kind[k]
+        j = k - 1
+        if kind in ("item", "lead", "body"):
+            # walk back over list items to the lead-in that introduces them
+            while j >= 0 and self.para_kind[j] == "item":
+                j -= 1
+            if j >= 0 and self.para_kind[j] == "lead" and (kind == "item" or j == k - 1):
+                return self.scope(self.paras[j][-1])
+        j = k - 1
+        while j >= 0 and self.para_kind[j] != "heading":
+            j -= 1
+        if j >= 0:
+            when, goal = self.scope(self.paras[j][0])
+            return when, (goal if kind == "item" or goal is False else None)
+        return None, None
 
 
 def _clause_start(text: str, sent_start: int, pos: int) -> int:
@@ -34,102 +318,176 @@ def _clause_start(text: str, sent_start: int, pos: int) -> int:
     return cut
 
 
-def _time_marks(doc: Doc) -> list[tuple[int, int, Any]]:
-    """(start, end, year-or-period) for every year and period, minus comparison bases and term labels."""
-    text = doc_text(doc)
-    marks: list[tuple[int, int, Any]] = []
-    periods = items(doc, "periods")
-    pspans = [p["span"] for p in periods]
-    for p in periods:
-        s, e = p["span"]
-        before = text[max(0, s - 25):s].lower()
-        if re.search(r"nhiệm kỳ\s*$|khóa\s*\S*\s*$|khoá\s*\S*\s*$", before):
-            continue
-        marks.append((s, e, (p["start"], p["end"])))
-    for y in items(doc, "years"):
-        s, e = y["span"]
-        if any(a <= s < b for a, b in pspans):
-            continue
-        before = text[max(0, s - 30):s]
-        if _COMPARISON_BASE.search(before):
-            continue
-        marks.append((s, e, y["value"]))
-    # years inside dates (and cited documents) are not what a figure refers to
-    blocked = [d["span"] for d in items(doc, "dates")] + [r["span"] for r in items(doc, "references")]
-    marks = [m for m in marks if not any(a <= m[0] < b for a, b in blocked)]
-    marks.sort()
-    return marks
+def year_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], clause_s: int) -> When:
+    """The year or period a figure refers to (see the contract's 'Year and period')."""
+    text = ctx.text
+    s, e = f["span"]
+    ss, se = sent
+    marks = ctx.marks_in(ss, se)
+    after = [m for m in marks if m[0] >= e]
+    if after and _RIGHT_AFTER.match(text[e:after[0][0]]):
+        return after[0][2]
+    before = [m for m in marks if m[1] <= s]
+    in_clause = [m for m in before if m[0] >= clause_s]
+    if in_clause:
+        return in_clause[-1][2]
+    if before:
+        return before[-1][2]
+    if after:
+        between = text[e:after[0][0]]
+        if not re.search(r"phấn đấu|mục tiêu|đến năm|dự kiến|kế hoạch", between, re.IGNORECASE):
+            return after[0][2]
+    return ctx.context(ctx.sentence_index(ss))[0]
 
 
-def _paragraph_start(text: str, pos: int) -> int:
-    k = text.rfind("\n", 0, pos)
-    return 0 if k < 0 else k + 1
+def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
+    """Whether a figure is a goal, quota, plan or allocation (see the contract's 'Targets')."""
+    if f.get("target") is True:
+        return True  # set by the figure finder (the planned half of "12.450/11.800 tỷ đồng")
+    if f["kind"] == "duration" or (f.get("unit") or "").lower() in ("chỉ tiêu", "tiêu chí", "mục tiêu", "nhiệm vụ"):
+        return False
+    text = ctx.text
+    s, e = f["span"]
+    if _patterns()["plan_after"].match(text, e):
+        return False  # "đạt 98% kế hoạch": an outcome measured against the plan
+    cues = ctx.cues_in(sent[0], s)
+    if cues:
+        return cues[-1][2] == "target"
+    if ctx.cues_in(e, sent[1]) and any(c[2] == "result" for c in ctx.cues_in(e, min(sent[1], e + 40))):
+        return False
+    goal = ctx.context(ctx.sentence_index(sent[0]))[1]
+    return bool(goal)
 
+
+# ------------------------------------------------------------------ metric
+
+_SPLIT = re.compile(r"[;:\n()“”\"]|,\s|\.\s|\s[-–]\s(?=\S)")
+_NUMBERISH = re.compile(r"\d")
+_TAIL_STOP = re.compile(
+    r"[,;:.\n()“”\"]|\d|(?<!\S)(?:so với|so|tăng|giảm|với|thuộc|chiếm|bằng|tương đương|tương ứng|trong đó|gồm|là|"
+    r"trên|tại|ở|vào|năm|từ|đến|kể từ ngày|theo|nhằm|để|và các|đạt\s+\d|đạt\s+(?:trên|hơn|gần|khoảng))(?!\w)",
+    re.IGNORECASE)
+_HEAD = re.compile(r"(?<!\w)(?:tỷ lệ|tỉ lệ|tốc độ|tổng|số|giá trị|kim ngạch|thu nhập|sản lượng|diện tích|doanh thu|"
+                   r"vốn|thu|chi|mức|chỉ số|năng suất|lượng|quy mô|tỷ trọng|GRDP|GDP|bình quân)(?!\w)", re.IGNORECASE)
+_TIME_WORDS = re.compile(r"(?<!\w)(?:(?:trong|vào|tính đến|đến|cuối|đầu|hết|giữa|sau|qua)\s+)*"
+                         r"(?:năm|giai đoạn|tháng|quý|ngày)\s*(?:\d{1,2}\s*/\s*)*(?:[IV]+\s*/\s*)?(?:19|20)\d\d"
+                         r"(?:\s*[-–]\s*(?:19|20)\d\d)?|(?<!\w)(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|"
+                         r"(?<!\w)(?:\d+|sáu|chín|ba|bảy|năm)\s+tháng(?:\s+(?:đầu năm|qua|cuối năm))?|"
+                         r"(?<!\w)(?:hằng năm|hàng năm|mỗi năm)(?!\w)", re.IGNORECASE)
+
+
+def _clean(phrase: str) -> str:
+    p = _patterns()
+    phrase = _TIME_WORDS.sub(" ", phrase)
+    phrase = p["places"].sub(" ", phrase)
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:-–")
+    for _ in range(3):
+        phrase = p["discourse"].sub("", phrase).strip(" ,.;:-–")
+        phrase = p["trail"].sub("", phrase).strip(" ,.;:-–")
+    return phrase.lower()
+
+
+def _subject(text: str, s: int, e: int) -> str:
+    """The noun phrase a clause [s, e) opens with, before its first verb or number."""
+    seg = text[s:e]
+    seg = _TIME_WORDS.sub(lambda m: " " * len(m.group(0)), seg)
+    seg = _patterns()["discourse"].sub(lambda m: " " * len(m.group(0)), seg)
+    v = _patterns()["first_verb"].search(seg)
+    head = _HEAD.search(seg)
+    cut = v.start() if v else len(seg)
+    if head and head.start() < cut:
+        seg = seg[head.start():]
+        cut -= head.start()
+    d = _NUMBERISH.search(seg)
+    if d and d.start() < cut:
+        cut = d.start()
+    return _clean(seg[:cut])
+
+
+def _tail(text: str, e: int) -> str:
+    """The words right after a figure that say what it counts ('doanh nghiệp đăng ký thành lập mới')."""
+    window = text[e:e + 120]
+    # skip a parenthesised aside: "5.775/8.227 xã (chiếm 70,2%) đạt chuẩn nông thôn mới"
+    window = re.sub(r"^\s*\([^()]{0,40}\)", "", window)
+    m = _TAIL_STOP.search(window)
+    tail = window[:m.start()] if m else window
+    words = tail.split()[:8]
+    return " ".join(words).strip().lower()
+
+
+def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Optional[dict[str, Any]]) -> Optional[str]:
+    """What the figure measures, lower-case, as written nearby."""
+    text = ctx.text
+    s, e = f["span"]
+    about = re.match(r"\s*(?:về|đối với)\s+([^,;.()\n]{2,60})", text[e:e + 70])
+    if about:
+        m = _TAIL_STOP.search(about.group(1))
+        phrase = _clean(about.group(1)[:m.start()] if m else about.group(1))
+        if phrase:
+            return phrase
+    clause_s = _clause_start_metric(text, sent[0], s)
+    subj = _subject(text, clause_s, s)
+    if not subj or subj in ("có", "đạt"):
+        if prev is not None and prev.get("_subject") and prev["span"][0] >= sent[0]:
+            subj = prev["_subject"]
+        else:
+            # walk back over earlier clauses of the sentence: "…, đạt 118,9 triệu USD, tăng 0,91%"
+            k = clause_s
+            for _ in range(3):
+                if k <= sent[0]:
+                    break
+                k0 = _clause_start_metric(text, sent[0], max(sent[0], k - 2))
+                subj = _subject(text, k0, k - 1)
+                if subj:
+                    break
+                k = k0
+    f["_subject"] = subj
+    number_text = f["text"]
+    unit_words = re.sub(r"^[\d.,\s/–\-]+(?:(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn)\s+)?", "", number_text).strip().lower()
+    tail = _tail(text, e)
+    if f["kind"] == "duration":
+        phrase = _clean(tail) or subj
+    elif f["kind"] in ("count",):
+        noun = (unit_words + " " + tail).strip()
+        phrase = f"{subj} {noun}".strip() if subj and _HEAD.match(subj) else (noun or subj)
+    elif f["kind"] == "rate":
+        after = _clean(tail)
+        phrase = f"{subj} {after}".strip() if subj else after
+    else:
+        phrase = subj or _clean(tail)
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:-–").lower()
+    return phrase or None
+
+
+_CLAUSE_METRIC = re.compile(r"[;:\n(“”\"]|\)\s|,\s|\.\s|\s[-–]\s|(?<!\w)trong đó(?!\w)", re.IGNORECASE)
+
+
+def _clause_start_metric(text: str, sent_start: int, pos: int) -> int:
+    cut = sent_start
+    for m in _CLAUSE_METRIC.finditer(text, sent_start, pos):
+        cut = m.end()
+    return cut
+
+
+# ------------------------------------------------------------------ entry point
 
 def attach_attributes(doc: Doc, figures: list[dict[str, Any]]) -> None:
     """Fill metric, year, period, target and change on each figure record (in place)."""
-    text = doc_text(doc)
-    marks = _time_marks(doc)
+    if not figures:
+        return
+    ctx = _Context(doc, figures)
+    text = ctx.text
+    prev: Optional[dict[str, Any]] = None
     for f in figures:
         s, e = f["span"]
-        sent_s, sent_e = f["sentence_span"]
-        clause_s = _clause_start(text, sent_s, s)
-        before_clause = text[clause_s:s]
-        before_sent = text[sent_s:s]
-        # change
-        change = None
-        cm = _CHANGE.search(before_clause[-60:])
-        if cm and not _LEVEL_AFTER_CHANGE.search(before_clause):
-            verb = cm.group("verb").lower()
-            change = "decrease" if verb.startswith("giảm") or "âm" in verb else "increase"
-        f["change"] = change
-        # target
-        target = bool(_TARGET.search(before_sent)) and not _ESTIMATE.search(before_clause)
-        if _NOT_TARGET_AFTER.match(text, e) or re.search(r"đạt\s*$|bằng\s*$|vượt\s*$", before_clause[-12:]):
-            target = target and not _NOT_TARGET_AFTER.match(text, e)
-        f["target"] = target
-        # year / period: nearest before in the sentence, else after in the clause, else paragraph lead
-        when = None
-        in_sent = [m for m in marks if sent_s <= m[0] and m[1] <= sent_e]
-        before = [m for m in in_sent if m[1] <= s]
-        after = [m for m in in_sent if m[0] >= e and m[0] - e < 25]
-        if after and not before:
-            when = after[0][2]
-        elif before:
-            when = before[-1][2]
-        else:
-            para = _paragraph_start(text, s)
-            lead = [m for m in marks if para <= m[0] < sent_s]
-            if lead:
-                when = lead[0][2]
+        sent = ctx.sents[ctx.sentence_index(s)]
+        clause_s = _clause_start(text, sent[0], s)
+        f["change"] = change_of(text[clause_s:s])
+        f["target"] = target_of(ctx, f, sent)
+        when = year_of(ctx, f, sent, clause_s)
         f["year"] = when if isinstance(when, int) else None
-        f["period"] = when if isinstance(when, tuple) else None
-        f["metric"] = metric_of(text, clause_s, s, e, f)
-
-
-_METRIC_TRIM = re.compile(
-    r"(?:\s+(?:đạt|là|có|còn|được|tăng|giảm|khoảng|gần|trên|dưới|hơn|vượt|từ|với|bằng|xuống|lên|ước|"
-    r"ước đạt|chiếm|bình quân|trung bình|thêm|mới|tới|đến|cho|của|tại|và|năm|ở|mức|xấp xỉ))+\s*$",
-    re.IGNORECASE,
-)
-_METRIC_HEAD = re.compile(r"(?:tỷ lệ|tỉ lệ|tốc độ|tổng|số|giá trị|kim ngạch|thu nhập|sản lượng|diện tích|"
-                          r"doanh thu|vốn|thu|chi|giải ngân|mức|chỉ số|năng suất|lượng|quy mô)\b.*$",
-                          re.IGNORECASE)
-
-
-def metric_of(text: str, clause_s: int, s: int, e: int, fig: dict[str, Any]) -> str | None:
-    """What the figure measures, lower-case, as written nearby."""
-    before = text[clause_s:s]
-    before = _METRIC_TRIM.sub("", before).strip()
-    m = _METRIC_HEAD.search(before)
-    if m:
-        phrase = m.group(0)
-    else:
-        words = before.split()
-        phrase = " ".join(words[-5:])
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:").lower()
-    if fig["kind"] == "count" and (not phrase or len(phrase.split()) < 2):
-        after = text[e:e + 60]
-        tail = re.split(r"[;.:\n]|\s(?:và|của|có|được|đã|với|trong|tại)\s", after, maxsplit=1)[0]
-        phrase = (fig["unit"] + " " + tail.strip(" ,")).strip().lower() if fig.get("unit") else phrase
-    return phrase or None
+        f["period"] = tuple(when) if isinstance(when, tuple) else None
+        f["metric"] = metric_of(ctx, f, sent, prev)
+        prev = f
+    for f in figures:
+        f.pop("_subject", None)
