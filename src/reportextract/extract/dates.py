@@ -21,7 +21,7 @@ _WHEN = r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)(?:[ \t]+(?:ngày|mai|qu
 # A range whose first day borrows the month and year of the second:
 # "từ ngày 15 đến 21-10-1963", "từ ngày 28-3 đến ngày 5-4-1970", "từ ngày 13-17/12/2021".
 RANGE = re.compile(
-    rf"(?<!\p{{L}})(?:từ|ngày)[ \t]+(?:ngày[ \t]+)?{_D1}(?:(?P<s1>[/.\-]){_M1})?"
+    rf"(?=[tTnN])(?<!\p{{L}})(?:từ|ngày)[ \t]+(?:ngày[ \t]+)?{_D1}(?:(?P<s1>[/.\-]){_M1})?"
     rf"[ \t]*(?:đến|tới|và|–|-)[ \t]*(?:ngày[ \t]+)?"
     rf"{_DAY}(?P<s2>[/.\-]){_MONTH}(?P=s2){_YEAR}(?![\d/])",
     re.IGNORECASE)
@@ -32,13 +32,13 @@ DATE_PATTERNS: list[tuple[re.Pattern[str], bool]] = [
     (re.compile(rf"(?<!\p{{L}})(?:ngày{_S})?{_DAY}{_S}tháng{_S}{_MONTH}{_S}(?:năm{_S}|,{_S}năm{_S})?{_YEAR}(?!\d)",
                 re.IGNORECASE), True),
     # 08/11/2016, 8-11-2016, 08.11.2016
-    (re.compile(rf"(?<![\d/.\-,]){_DAY}(?P<sep>[/.\-]){_MONTH}(?P=sep){_YEAR}(?![\d/])"), True),
+    (re.compile(rf"(?=\d)(?<![\d/.\-,]){_DAY}(?P<sep>[/.\-]){_MONTH}(?P=sep){_YEAR}(?![\d/])"), True),
     # a header with the day left blank: "ngày    tháng 11 năm 2025" (a month)
     (re.compile(rf"(?<!\p{{L}})ngày[ \t.…]*tháng{_S}{_MONTH}{_S}năm{_S}{_YEAR}(?!\d)", re.IGNORECASE), True),
     # tháng 3/2021, tháng 3 năm 2021, tháng 03-2021
     (re.compile(rf"(?<!\p{{L}})tháng{_S}{_MONTH}{_S}(?:[/\-]|,?{_S}năm){_S}{_YEAR}(?!\d)", re.IGNORECASE), True),
     # ngày 17/3, sáng 17-3, Sáng 30.12 (the year comes from the document's own date)
-    (re.compile(rf"(?<!\p{{L}}){_WHEN}{_S}{_DAY}(?P<sep>[/\-.]){_MONTH}(?![\d]|(?P=sep)\d|[.,]\d)",
+    (re.compile(rf"(?=[nsctđhNSCTĐH])(?<!\p{{L}}){_WHEN}{_S}{_DAY}(?P<sep>[/\-.]){_MONTH}(?![\d]|(?P=sep)\d|[.,]\d)",
                 re.IGNORECASE), False),
     # ngày 17 tháng 3 (no year)
     (re.compile(rf"(?<!\p{{L}})ngày{_S}{_DAY}{_S}tháng{_S}{_MONTH}(?!\d|{_S}(?:năm|[/\-]){_S}\d)",

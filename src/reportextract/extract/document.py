@@ -34,7 +34,7 @@ _TIME = r"\d{1,2}[:hg]\d{2}(?::\d{2})?(?:[ \t]*(?:AM|PM|SA|CH))?(?:[ \t]*\(?GMT[
 _WEEKDAY = r"(?:Thứ[ \t]+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|\d)|Chủ[ \t]+[Nn]hật)"
 # A date whose label says it is the page's own: "Ngày cập nhật 25/03/2021", "Đăng ngày 11 - 11 - 2023".
 _LABELLED = re.compile(
-    r"(?:Ngày[ \t]+cập[ \t]+nhật|Cập[ \t]+nhật(?:[ \t]+(?:lúc|ngày))?|Ngày[ \t]+đăng|Đăng[ \t]+(?:ngày|lúc)|"
+    r"(?=[NnCcĐđXxTtPpUu])(?:Ngày[ \t]+cập[ \t]+nhật|Cập[ \t]+nhật(?:[ \t]+(?:lúc|ngày))?|Ngày[ \t]+đăng|Đăng[ \t]+(?:ngày|lúc)|"
     r"Ngày[ \t]+xuất[ \t]+bản|Xuất[ \t]+bản(?:[ \t]+(?:ngày|lúc))?|Thời[ \t]+gian[ \t]+đăng|Ngày[ \t]+đưa[ \t]+tin|"
     r"Posted|Published|Updated)"
     rf"[ \t]*:?[ \t]*(?:{_TIME}[ \t]*[,\-–|]?[ \t]*)?(?:{_WEEKDAY}[ \t]*,?[ \t]*)?(?:ngày[ \t]+)?{_NUMERIC_DATE}",
@@ -86,8 +86,11 @@ def _chrome() -> re.Pattern[str]:
     return re.compile(rf"^(?:(?:{starts})|(?:{whole})$)", re.IGNORECASE)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _clean(line: str) -> str:
-    return re.sub(r"\s+", " ", line.replace("*", " ").replace("#", " ")).strip(" |_")
+    return _SPACES.sub(" ", line.replace("*", " ").replace("#", " ")).strip(" |_")
 
 
 def _is_upper(line: str) -> bool:

@@ -31,7 +31,7 @@ def _kind_re() -> re.Pattern[str]:
 def _bare_re() -> re.Pattern[str]:
     kinds = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _BARE_KINDS), key=len, reverse=True))
     return re.compile(
-        rf"(?<!\p{{L}})(?<!(?:Bộ|Sở|Ban|Vụ|Phòng|Cục|Viện)\s)(?P<k>{kinds})[ \t]+(?:(?P<so>số)[ \t]*:?[ \t]*)?"
+        rf"(?=[nqctkhbvNQCTKHBV])(?<!\p{{L}})(?<!(?:Bộ|Sở|Ban|Vụ|Phòng|Cục|Viện)\s)(?P<k>{kinds})[ \t]+(?:(?P<so>số)[ \t]*:?[ \t]*)?"
         rf"(?P<n>\d{{1,5}}(?P<suffix>[a-zđ])?)(?![\p{{L}}\d]|[/\-.,]\d|[ \t]*%)",
         re.IGNORECASE)
 
@@ -134,6 +134,8 @@ def _choose_kind(text: str, start: int, number: str, floor: int) -> tuple[str | 
         return coded, start
     kind, ks, ke = cands[-1]
     attached = re.fullmatch(rf"{_S}(?:số{_S}(?:hiệu{_S})?:?{_S})?", text[ke:start], re.IGNORECASE) is not None
+    if kind == "Văn bản" and coded:
+        return coded, ks  # "văn bản số 88/NQ-HĐND": the generic word yields to the code's kind
     if not attached and coded and coded != kind:
         same = [c for c in cands if c[0] == coded]
         if same:

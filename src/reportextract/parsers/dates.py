@@ -42,7 +42,7 @@ def is_year(text: str) -> bool:
 _Y = r"(?:19|20)\d\d"
 # A full day-month-year date: the strongest sign of when a text was written.
 _CTX_FULL = re.compile(
-    rf"(?<![\d/.\-])\d{{1,2}}(?P<sep>[/.\-])\d{{1,2}}(?P=sep)(?P<y>{_Y})(?![\d/])"
+    rf"(?=\d)(?<![\d/.\-])\d{{1,2}}(?P<sep>[/.\-])\d{{1,2}}(?P=sep)(?P<y>{_Y})(?![\d/])"
     rf"|(?<!\p{{L}})ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+(?:năm\s+)?(?P<y2>{_Y})(?!\d)",
     re.IGNORECASE)
 # "so với (cùng kỳ|cuối) năm 2021": a comparison base, so the text speaks of a later year.
