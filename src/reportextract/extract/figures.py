@@ -91,7 +91,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
                           rf"(?P<w>{per_words})(?![\p{{L}}\p{{N}}])", re.I),
         "spelled": re.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<words>{SPELLED})"
                               rf"(?:{_SP}+(?P<scale>{SCALE}))?{_SP}+(?P<unit>{units})(?![\p{{L}}\p{{N}}])", re.I),
-        "word_before": re.compile(r"(\p{L}+)[ \t\u00a0]*$"),
+        "word_before": re.compile(r"(?r)(\p{L}+)[ \t\u00a0]*$"),
     }
 
 
@@ -100,16 +100,17 @@ def label_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     """(labels that always block, labels that block a count only, compounds that are not labels)."""
     data = rules.load("units")
     tail = r")[ \t\u00a0]*$"
-    hard = re.compile(r"(?<!\p{L})(?:" + _alt(data["label_before"]) + tail, re.I)
-    soft = re.compile(r"(?<!\p{L})(?:" + _alt(data["label_before_count"]) + tail, re.I)
+    # (?r): end-anchored patterns are searched from the end, not tried at every position
+    hard = re.compile(r"(?r)(?<!\p{L})(?:" + _alt(data["label_before"]) + tail, re.I)
+    soft = re.compile(r"(?r)(?<!\p{L})(?:" + _alt(data["label_before_count"]) + tail, re.I)
     return hard, soft, frozenset(data["not_label_compounds"])
 
 
 _TIME_AFTER = re.compile(r"[ \t\u00a0]*(?:giờ|h|g)[ \t\u00a0]*\d|[ \t\u00a0]*giờ[ \t\u00a0]+(?:sáng|chiều|tối|trưa|đêm)",
                          re.IGNORECASE)
-_HOUR_BEFORE = re.compile(r"\d[ \t\u00a0]*(?:giờ|h)[ \t\u00a0]*$", re.IGNORECASE)
+_HOUR_BEFORE = re.compile(r"(?r)\d[ \t\u00a0]*(?:giờ|h)[ \t\u00a0]*$", re.IGNORECASE)
 
-_B = r"(?<!\p{L})"  # a hedge or bound is a whole word ("nước đạt" holds no "ước đạt")
+_B = r"(?r)(?<!\p{L})"  # a hedge or bound is a whole word ("nước đạt" holds no "ước đạt")
 _CMP_BEFORE = [
     (re.compile(_B + r"(?:không quá|không vượt quá|tối đa|nhiều nhất|không cao hơn|không lớn hơn|"
                 r"không nhiều hơn|tới đa)[ \t\u00a0]*$", re.I), "<="),
@@ -129,6 +130,7 @@ _ESTIMATE = re.compile(r"(?<!\p{L})(?<!(?:hiệp|quy|công|mong|điều|ao|mơ|c
                        r"(?! (?:mơ|muốn|vọng|nguyện|hẹn|ao|nguyện)\b)(?!\p{L})", re.I)
 _TARGET_WORDS = re.compile(r"(?<!\p{L})(?:chỉ tiêu|mục tiêu|kế hoạch)(?!\p{L})", re.I)
 _CLAUSE_END = re.compile(r"[;.!?\n]|,[ \t]|:[ \t]")
+_SENTENCE_END = re.compile(r"[.!?\n]")
 _LIST_LEAD = re.compile(r"ước[^;.!?\n:]{0,40}:", re.I)
 
 
@@ -175,7 +177,7 @@ def _estimated(text: str, start: int) -> bool:
         return False  # "ước đạt chỉ tiêu đề ra là X": X is the target, not the estimate
     if _LIST_LEAD.match(window, hit.start()):
         # "ước năm 2025: A chiếm x% (tăng y%); B chiếm z%": the list runs to the sentence's end
-        return not re.search(r"[.!?\n]", rest)
+        return not _SENTENCE_END.search(rest)
     return not _CLAUSE_END.search(rest)
 
 
@@ -197,13 +199,13 @@ class _Spans:
         return i >= 0 and self.ends[i] > s
 
 
-_ENUMERATION = re.compile(r"(?:\d+[ \t\u00a0]*(?:,|và|;)[ \t\u00a0]*)+$")
+_ENUMERATION = re.compile(r"(?r)(?:\d+[ \t\u00a0]*(?:,|và|;)[ \t\u00a0]*)+$")
 
 
 def _is_label(text: str, s: int, kind: str) -> bool:
     """Whether the word(s) before position `s` make the number there a label, rank or code.
 
-    >>> _is_label("Điều 5", 6, "count"), _is_label("danh mục 72", 9, "count")
+    >>> _is_label("Điều 5", 5, "count"), _is_label("danh mục 72", 9, "count")
     (True, False)
     >>> _is_label("mức 1", 4, "count"), _is_label("mức 1", 4, "money")
     (True, False)
@@ -218,8 +220,8 @@ def _is_label(text: str, s: int, kind: str) -> bool:
         m = soft.search(before)
     if not m:
         return False
-    prev = re.search(r"(\p{L}+)[ \t\u00a0]+$", before[:m.start()])
-    label = re.sub(r"\s+", " ", m.group(0).strip().lower())
+    prev = patterns()["word_before"].search(before, 0, m.start())
+    label = " ".join(m.group(0).lower().split())
     return not (prev and f"{prev.group(1).lower()} {label}" in compounds)
 
 
@@ -227,7 +229,7 @@ def _after_proper_name(text: str, s: int) -> bool:
     """A capitalised word right before the number that does not open its sentence ("xã Cát Tiên 3")."""
     before = text[max(0, s - 40):s]
     m = patterns()["word_before"].search(before)
-    if not m or not m.group(1)[0].isupper():
+    if not m or not m.group(1).istitle():  # "UBND 3 xã" is fine: an acronym, not a name
         return False
     prefix = before[:m.start()].rstrip(" \t\u00a0")
     return bool(prefix) and prefix[-1] not in ".:;!?\n(\"“-–•*+"
@@ -239,7 +241,7 @@ def _noun_after(text: str, pos: int, line_start: bool = False) -> tuple[str, int
     m = patterns()["noun"].match(text, pos)
     if m:
         w1, w2 = m.group("w1"), m.group("w2")
-        if w1 in stop or len(w1) < 2:
+        if w1 in stop or (len(w1) < 2 and w1.isascii()):  # "ổ dịch" counts, "a)" does not
             return None
         if w2 and w2 not in stop and (w1 + " " + w2) not in stop:
             return f"{w1} {w2}", m.end()
@@ -256,7 +258,7 @@ def _unit_at(text: str, pos: int, integer: bool, allow_noun: bool,
     table = unit_table()
     m = patterns()["unit"].match(text, pos)
     if m:
-        word = re.sub(r"\s+", " ", m.group("unit"))
+        word = " ".join(m.group("unit").split())
         lower = word.lower()
         unit, kind = table[lower]
         if kind == "money" and word[0].isupper() and lower in ("đồng", "đ"):
@@ -282,13 +284,16 @@ def _per(text: str, pos: int) -> tuple[str, int]:
         m = patterns()["per"].match(text, pos)
         if not m:
             return suffix, pos
-        w = re.sub(r"\s+", " ", m.group("w")).lower()
+        w = " ".join(m.group("w").lower().split())
         suffix += "/" + table[w][0]
         pos = m.end()
 
 
+_INT_DOTS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
 def _plain_integer(n: str) -> bool:
-    return n.isdigit() or bool(re.fullmatch(r"\d{1,3}(?:\.\d{3})+", n))
+    return n.isdigit() or bool(_INT_DOTS.fullmatch(n))
 
 
 def find_figures(text: str, blocked: list[tuple[int, int]]) -> list[dict[str, Any]]:
@@ -346,7 +351,8 @@ def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str
         unit, kind = "%", "rate"
     else:
         integer = _plain_integer(n1) and not n2 and not scale_m
-        allow_noun = not _after_proper_name(text, s) and text[pos:pos + 1] in (" ", "\t", "\u00a0")
+        after_name = _after_proper_name(text, s)
+        allow_noun = not after_name and text[pos:pos + 1] in (" ", "\t", "\u00a0")
         line_start = text[max(0, s - 4):s].strip(" \t\u00a0").endswith("\n") or s == 0 or \
             not text[max(0, s - 4):s].strip(" \t\u00a0") and (s < 4 or "\n" in text[s - 4:s])
         found = _unit_at(text, pos, integer, allow_noun, line_start)
@@ -357,6 +363,8 @@ def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str
                 return []
         else:
             unit, kind, pos, fallback = found
+            if kind == "count" and after_name:
+                return []  # "xã Cát Tiên 3 tổ chức": a place's number, then a verb
     if _is_label(text, s, kind):
         return []
     if text[pos:pos + 1].isalnum():  # glued to a word or code: not ours to split
@@ -388,7 +396,7 @@ def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str
              "comparator": cmp}]
 
 
-_PER_YEAR = re.compile(r"(?<!\p{L})(?:hằng|hàng|mỗi|bình quân mỗi|trung bình mỗi)[ \t\u00a0]+năm"
+_PER_YEAR = re.compile(r"(?r)(?<!\p{L})(?:hằng|hàng|mỗi|bình quân mỗi|trung bình mỗi)[ \t\u00a0]+năm"
                        r"(?:[ \t\u00a0]+\p{Ll}+){0,3}[ \t\u00a0]*$", re.I)
 
 
@@ -401,7 +409,7 @@ def _per_year_lead(text: str, s: int) -> bool:
     return bool(_PER_YEAR.search(before))
 
 
-_NAM_NOT_FIVE = re.compile(r"(?<!\p{L})(?:hằng|hàng|mỗi|các|những|cả|trong|từng|qua|nhiều|vài|mấy|cuối|"
+_NAM_NOT_FIVE = re.compile(r"(?r)(?<!\p{L})(?:hằng|hàng|mỗi|các|những|cả|trong|từng|qua|nhiều|vài|mấy|cuối|"
                            r"đầu|giữa|sau|trước|của|này|năm|một|hai|ba|bốn|sáu|bảy|tám|chín|mười|nay|"
                            r"cùng|theo|vào|đến|tới|từ|là|hết|suốt|nửa|lịch)[ \t\u00a0]*$", re.I)
 
@@ -414,7 +422,7 @@ def _spelled_figure(text: str, m: re.Match[str], blocked: _Spans, taken: _Spans)
     n = parse_number_words(words)
     if n is None or n < 2:
         return None
-    unit_word = re.sub(r"\s+", " ", m.group("unit"))
+    unit_word = " ".join(m.group("unit").split())
     unit, kind = unit_table()[unit_word.lower()]
     if _is_label(text, s, kind):
         return None

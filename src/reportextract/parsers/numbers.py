@@ -69,7 +69,7 @@ def scale_of(word: str | None) -> float:
     """
     if not word:
         return 1.0
-    return SCALES.get(re.sub(r"\s+", " ", word.strip().lower()), 1.0)
+    return SCALES.get(" ".join(word.lower().split()), 1.0)
 
 
 _DIGITS = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5,
