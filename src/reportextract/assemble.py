@@ -29,7 +29,12 @@ def build_document(doc: Doc, source: Source, src: SourceText | None = None) -> D
     """Turn the spans of a processed Doc into the contract's records."""
     page = (lambda off: src.page_of(off)) if src is not None and src.page_starts else (lambda off: None)
     text = doc_text(doc)
-    info = doc._.info or {}
+    info = dict(doc._.info or {})
+    if src is not None and src.format == "html":
+        # a web page's own metadata (og:title, article:published_time, author) beats guesses from its text
+        for key in ("title", "published", "authors"):
+            if src.meta.get(key):
+                info[key] = src.meta[key]
 
     figures = tuple(
         Figure(text=f["text"], span=tuple(f["span"]), value=_value(f["value"]), unit=f.get("unit"),

@@ -50,14 +50,28 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
     'txt'
     """
     head = data[:2048].lstrip()
-    if head.startswith(b"%PDF"):
+    if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"  # a legacy .doc/.xls, or an Office file encrypted with a password
     if head.startswith(b"PK\x03\x04"):
         return "docx" if b"word/" in data[:65536] or (name or "").lower().endswith(".docx") else "zip"
     low = head[:1024].lower()
+    if low.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):  # a BOM before the markup
+        low = _ascii_head(data)
     if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low or b"<body" in low:
         return "html"
     return "txt"
+
+
+def _ascii_head(data: bytes) -> bytes:
+    """The first characters of a BOM-marked text as lower-case ASCII bytes (for sniffing markup)."""
+    from ..normalize import decode
+
+    try:
+        return decode(data[:2048]).lstrip().lower().encode("ascii", "ignore")
+    except InputError:
+        return b""
 
 
 def read_text_bytes(data: bytes) -> SourceText:
@@ -75,7 +89,8 @@ def read_bytes(data: bytes, name: str | None = None, *, ocr: str = "auto") -> So
 
         src = formats.read(fmt, data, name=name, ocr=ocr)
     if not src.text.strip():
-        raise EmptyTextError(f"{name or 'input'}: the document has no text")
+        why = f" ({'; '.join(src.warnings)})" if src.warnings else ""
+        raise EmptyTextError(f"{name or 'input'}: the document has no text{why}")
     return src
 
 

@@ -20,4 +20,7 @@ def read(fmt: str, data: bytes, *, name: str | None = None, ocr: str = "auto") -
         from .html import read_html
 
         return read_html(data, name=label)
+    if fmt == "ole":
+        raise FormatError(f"{label}: a legacy Word/Excel file or a password-protected Office file; "
+                          "save it as .docx or PDF")
     raise FormatError(f"{label}: a {fmt} file is not a document reportextract reads")
