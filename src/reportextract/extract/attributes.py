@@ -95,9 +95,14 @@ _TERM = re.compile(r"(?:nhiệm kỳ|khóa|khoá)\s*[IVXLC\d]*\s*[,(]?\s*$", re.
 _OPEN_SINCE = re.compile(r"(?:từ|kể từ|từ sau|sau|trước|sinh|sinh năm|thành lập năm|tái lập)\s+(?:(?:cuối|đầu|giữa|"
                          r"tháng\s+\d+|ngày\s+[\d/\-]+)\s+)*(?:năm\s+)?\(?\s*$", re.IGNORECASE)
 _UNTIL_NOW = re.compile(r"\s*\)?\s*(?:đến|tới)\s+(?:nay|hiện nay|hiện tại|bây giờ)", re.IGNORECASE)
-_DURATION_BEFORE = re.compile(r"\d+\s+năm\s+$|năm năm\s+$", re.IGNORECASE)
-_RIGHT_AFTER = re.compile(r"^\s*\(?\s*(?:(?:vào|trong|của|cuối|đầu|hết|giữa|tính đến|đến|tới|năm|giai đoạn)\s+)*$",
+_DURATION_BEFORE = re.compile(r"\d+\s+năm\s+nhiệm kỳ\s*$", re.IGNORECASE)
+_RIGHT_AFTER = re.compile(r"^\s*,?\s*\(?\s*(?:(?:vào|trong|của|cuối|đầu|hết|giữa|tính đến|đến|tới|năm|giai đoạn|"
+                          r"nhiệm kỳ|kể từ|từ|ngày)\s+)*$",
                           re.IGNORECASE)
+_ENUM = re.compile(r"\(\d{1,2}\)|(?<=[;:]\s)[a-zđ\d]\)\s")
+_SINCE_NOW = re.compile(r"(?:kể từ|từ)\s[^.;]{0,90}?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)", re.IGNORECASE)
+_NO_YEAR = "none"
+_EVENT_LABEL = re.compile(r"lần thứ\s+[IVXLC\d]+\s*(?:năm\s*)?[,(]?\s*$", re.IGNORECASE)
 _STRONG_LEAD = re.compile(r"mục tiêu|chỉ tiêu|phấn đấu|tầm nhìn|định hướng|kế hoạch năm", re.IGNORECASE)
 
 
@@ -116,7 +121,7 @@ class _Context:
         fig_spans = sorted(tuple(f["span"]) for f in figures)
         self.cues = [c for c in self._cues() if not any(a <= c[0] < b for a, b in fig_spans)]
         self.cue_starts = [c[0] for c in self.cues]
-        self._scope_cache: dict[int, tuple[Any, Optional[bool]]] = {}
+        self._scope_cache: dict[tuple[int, bool], tuple[Any, Optional[bool]]] = {}
 
     # -- structure
     def _sentences(self, doc: Doc) -> list[tuple[int, int]]:
@@ -152,6 +157,7 @@ class _Context:
             self.para_of.append(len(self.paras) - 1)
             prev_end = e
         self.para_kind: list[str] = []
+        self.para_struct: list[bool] = []
         for sents in self.paras:
             s, e = self.sents[sents[0]][0], self.sents[sents[-1]][1]
             body = text[s:e].rstrip()
@@ -164,6 +170,8 @@ class _Context:
             else:
                 kind = "body"
             self.para_kind.append(kind)
+            # a structural heading ("Điều 2.", "II.", bold) or the document's title
+            self.para_struct.append(bool(_HEADING_LEAD.match(body)) or (len(self.paras) and sents is self.paras[0]))
 
     @staticmethod
     def _ref_year(doc: Doc, published: Optional[str]) -> Optional[int]:
@@ -229,7 +237,7 @@ class _Context:
                 if not re.search(r"nghị quyết|hđnd|hội đồng nhân dân|quốc hội|kỳ họp", text[max(0, m.start() - 60):m.start()],
                                  re.IGNORECASE):
                     continue
-                kind = "target"
+                kind = "money_target"
             elif m.group("until"):
                 if self.ref_year is None or int(m.group("uy")) <= self.ref_year:
                     continue
@@ -253,12 +261,21 @@ class _Context:
         i, j = bisect_left(self.cue_starts, s), bisect_left(self.cue_starts, e)
         return [c for c in self.cues[i:j] if c[1] <= e]
 
-    def own(self, i: int) -> tuple[Any, Optional[bool]]:
-        """What sentence i states itself: its first year or period, and whether it sets a goal."""
+    def own(self, i: int, lead_only: bool = False) -> tuple[Any, Optional[bool]]:
+        """What sentence i states itself: its first year or period (with `lead_only`, only one in its
+        opening clause, "Trong năm 2022, …"), and whether it sets a goal."""
         s, e = self.sents[i]
         marks = self.marks_in(s, e)
+        if lead_only and marks:
+            m = re.search(r";|:\s", self.text[s:e])
+            cut = s + m.start() if m else e
+            marks = [x for x in marks if x[1] <= cut]
         cues = self.cues_in(s, e)
+        # an event's label ("Đại hội … lần thứ IV năm 2024") dates that event, not what follows it
+        marks = [x for x in marks if not _EVENT_LABEL.search(self.text[max(0, x[0] - 30):x[0]])]
         when = marks[0][2] if marks else None
+        if when is None and _SINCE_NOW.search(self.text[s:e]):
+            when = _NO_YEAR  # "Sau 5 năm kể từ …" / "Từ đầu năm đến nay": no single year for what follows
         goal: Optional[bool] = None
         if cues:
             goal = cues[-1][2] == "target"
@@ -270,17 +287,18 @@ class _Context:
                                 for c in cues if c[0] < s + len(first_clause)))
         return when, goal
 
-    def scope(self, i: int) -> tuple[Any, Optional[bool]]:
+    def scope(self, i: int, lead_only: bool = False) -> tuple[Any, Optional[bool]]:
         """Year/period and goal that sentence i carries: its own, else what its context gives it."""
-        if i in self._scope_cache:
-            return self._scope_cache[i]
-        self._scope_cache[i] = (None, None)  # guards against cycles
-        when, goal = self.own(i)
+        key = (i, lead_only)
+        if key in self._scope_cache:
+            return self._scope_cache[key]
+        self._scope_cache[key] = (None, None)  # guards against cycles
+        when, goal = self.own(i, lead_only)
         if when is None or goal is None:
             cw, cg = self.context(i)
             when = cw if when is None else when
             goal = cg if goal is None else goal
-        self._scope_cache[i] = (when, goal)
+        self._scope_cache[key] = (when, goal)
         return when, goal
 
     def context(self, i: int) -> tuple[Any, Optional[bool]]:
@@ -292,7 +310,7 @@ class _Context:
         k = self.para_of[i]
         first = self.paras[k][0]
         if first != i:
-            return self.scope(first)
+            return self.scope(first, lead_only=True)
         kind = self.para_kind[k]
         j = k - 1
         if kind in ("item", "lead", "body"):
@@ -301,8 +319,10 @@ class _Context:
                 j -= 1
             if j >= 0 and self.para_kind[j] == "lead" and (kind == "item" or j == k - 1):
                 return self.scope(self.paras[j][-1])
+        # headings set scope when they structure the text ("Điều 2.", "II.", bold); a news title or
+        # photo caption does not, except over a list
         j = k - 1
-        while j >= 0 and self.para_kind[j] != "heading":
+        while j >= 0 and not (self.para_kind[j] == "heading" and (kind == "item" or self.para_struct[j])):
             j -= 1
         if j >= 0:
             when, goal = self.scope(self.paras[j][0])
@@ -327,7 +347,11 @@ def year_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], clause_s: i
     after = [m for m in marks if m[0] >= e]
     if after and _RIGHT_AFTER.match(text[e:after[0][0]]):
         return after[0][2]
-    before = [m for m in marks if m[1] <= s]
+    enum = None
+    for enum in _ENUM.finditer(text, ss, s):
+        pass
+    lo = enum.end() if enum else ss
+    before = [m for m in marks if lo <= m[0] and m[1] <= s]
     in_clause = [m for m in before if m[0] >= clause_s]
     if in_clause:
         return in_clause[-1][2]
@@ -335,9 +359,10 @@ def year_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], clause_s: i
         return before[-1][2]
     if after:
         between = text[e:after[0][0]]
-        if not re.search(r"phấn đấu|mục tiêu|đến năm|dự kiến|kế hoạch", between, re.IGNORECASE):
+        if f["kind"] != "duration" and not re.search(r"kể từ|từ khi|dự kiến|:", between, re.IGNORECASE):
             return after[0][2]
-    return ctx.context(ctx.sentence_index(ss))[0]
+    when = ctx.context(ctx.sentence_index(ss))[0]
+    return None if when == _NO_YEAR else when
 
 
 def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
@@ -350,9 +375,11 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
     s, e = f["span"]
     if _patterns()["plan_after"].match(text, e):
         return False  # "đạt 98% kế hoạch": an outcome measured against the plan
-    cues = ctx.cues_in(sent[0], s)
+    if re.match(r"[^,;.]{0,12}?(?:đều\s+)?(?:được|bị)\s+giao", text[e:e + 30], re.IGNORECASE):
+        return False  # the figure names who is given a quota, not the quota
+    cues = [c for c in ctx.cues_in(sent[0], s) if c[2] != "money_target" or f["kind"] == "money"]
     if cues:
-        return cues[-1][2] == "target"
+        return cues[-1][2] in ("target", "money_target")
     if ctx.cues_in(e, sent[1]) and any(c[2] == "result" for c in ctx.cues_in(e, min(sent[1], e + 40))):
         return False
     goal = ctx.context(ctx.sentence_index(sent[0]))[1]
