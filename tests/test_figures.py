@@ -284,3 +284,21 @@ def test_speed() -> None:
     for _ in range(5):
         find_figures(text, [])
     assert (time.perf_counter() - t0) / 5 < 0.05
+
+
+MORE_NOT_FIGURES = [
+    ("room-then-acronym", "Tại Hội trường 2 UBND tỉnh, hội nghị khai mạc."),
+    ("programme-code", "Chương trình mục tiêu quốc gia 1719 giai đoạn I."),
+    ("hour-then-date", "Thời gian: 8 giờ, ngày 10/5."),
+    ("clause-numbers", "Khoản 1, 2 và 3 Điều 5 được sửa đổi."),
+]
+
+
+@pytest.mark.parametrize("sentence", [n[1] for n in MORE_NOT_FIGURES], ids=[n[0] for n in MORE_NOT_FIGURES])
+def test_more_not_figures(sentence: str) -> None:
+    assert [f["text"] for f in _find(sentence)] == []
+
+
+def test_speed_unit() -> None:
+    f = _one("Tốc độ thiết kế 80 km/h.")
+    assert (f["text"], f["unit"], f["kind"]) == ("80 km/h", "km/h", "measure")

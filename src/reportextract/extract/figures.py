@@ -106,7 +106,8 @@ def label_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     return hard, soft, frozenset(data["not_label_compounds"])
 
 
-_TIME_AFTER = re.compile(r"[ \t\u00a0]*(?:giờ|h|g)[ \t\u00a0]*\d|[ \t\u00a0]*giờ[ \t\u00a0]+(?:sáng|chiều|tối|trưa|đêm)",
+_TIME_AFTER = re.compile(r"[ \t\u00a0]*(?:giờ|h|g)[ \t\u00a0]*\d|"
+                         r"[ \t\u00a0]*giờ[ \t\u00a0,]+(?:sáng|chiều|tối|trưa|đêm|hôm|ngày)(?!\p{L})",
                          re.IGNORECASE)
 _HOUR_BEFORE = re.compile(r"(?r)\d[ \t\u00a0]*(?:giờ|h)[ \t\u00a0]*$", re.IGNORECASE)
 
@@ -235,7 +236,7 @@ def _after_proper_name(text: str, s: int) -> bool:
     return bool(prefix) and prefix[-1] not in ".:;!?\n(\"“-–•*+"
 
 
-def _noun_after(text: str, pos: int, line_start: bool = False) -> tuple[str, int] | None:
+def _noun_after(text: str, pos: int, line_start: bool = False, x_of_y: bool = False) -> tuple[str, int] | None:
     """A counted noun not in the gazetteer right after a bare integer: one or two lower-case words."""
     stop, _ = word_sets()
     m = patterns()["noun"].match(text, pos)
@@ -247,13 +248,14 @@ def _noun_after(text: str, pos: int, line_start: bool = False) -> tuple[str, int
             return f"{w1} {w2}", m.end()
         return w1, m.end("w1")
     m = patterns()["acronym"].match(text, pos)
-    if m and not line_start:
-        return m.group("unit").lower(), m.end()
+    if m and not line_start and (x_of_y or " " in m.group("unit")):
+        # only "38/124 UBND", "34 UBND cấp xã": "Hội trường 2 UBND tỉnh" is a room, not a count
+        return " ".join(m.group("unit").lower().split()), m.end()
     return None
 
 
 def _unit_at(text: str, pos: int, integer: bool, allow_noun: bool,
-             line_start: bool = False) -> tuple[str, str, int, bool] | None:
+             line_start: bool = False, x_of_y: bool = False) -> tuple[str, str, int, bool] | None:
     """(unit, kind, end, fallback) for the unit word at `pos`, else None."""
     table = unit_table()
     m = patterns()["unit"].match(text, pos)
@@ -270,7 +272,7 @@ def _unit_at(text: str, pos: int, integer: bool, allow_noun: bool,
     if m:
         return abbreviations()[m.group("unit")], "count", m.end(), False
     if allow_noun and integer:
-        found = _noun_after(text, pos, line_start)
+        found = _noun_after(text, pos, line_start, x_of_y)
         if found:
             return found[0], "count", found[1], True
     return None
@@ -289,6 +291,8 @@ def _per(text: str, pos: int) -> tuple[str, int]:
         pos = m.end()
 
 
+# Counted nouns that are also verbs: after a place name ("Cát Tiên 3 tổ chức") they are the verb.
+_VERB_NOUNS = frozenset({"tổ chức", "kế hoạch", "đoàn", "hội", "sở", "ban", "bộ"})
 _INT_DOTS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
@@ -355,7 +359,10 @@ def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str
         allow_noun = not after_name and text[pos:pos + 1] in (" ", "\t", "\u00a0")
         line_start = text[max(0, s - 4):s].strip(" \t\u00a0").endswith("\n") or s == 0 or \
             not text[max(0, s - 4):s].strip(" \t\u00a0") and (s < 4 or "\n" in text[s - 4:s])
-        found = _unit_at(text, pos, integer, allow_noun, line_start)
+        # a bare 4-digit number before an unknown noun is a code or label ("1719"): counts of a
+        # thousand and more are written with a thousands dot
+        integer = integer and (len(n1) < 4 or not n1.isdigit() or bool(den))
+        found = _unit_at(text, pos, integer, allow_noun, line_start, bool(den))
         if found is None:
             if den and "," in n1 and not n2:  # "83,1/100": a score out of a maximum
                 unit, kind = "điểm", "count"
@@ -363,7 +370,7 @@ def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str
                 return []
         else:
             unit, kind, pos, fallback = found
-            if kind == "count" and after_name:
+            if kind == "count" and after_name and unit in _VERB_NOUNS:
                 return []  # "xã Cát Tiên 3 tổ chức": a place's number, then a verb
     if _is_label(text, s, kind):
         return []
