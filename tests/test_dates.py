@@ -29,6 +29,8 @@ DATE_EXAMPLES = [
     ("range across months", "từ ngày 28-3 đến ngày 5-4-1970", None, ["1970-03-28", "1970-04-05"]),
     ("range dash", "từ ngày 13-17/12/2021, đoàn đi thăm", None, ["2021-12-13", "2021-12-17"]),
     ("range with ngày", "từ ngày 7 đến ngày 12-3-1977", None, ["1977-03-07", "1977-03-12"]),
+    ("month range", "từ tháng 3 đến tháng 6/2021", None, ["2021-03", "2021-06"]),
+    ("spaced hyphens", "Đăng ngày 11 - 11 - 2023", None, ["2023-11-11"]),
     ("blank day draft", "Lâm Hà, ngày      tháng 11 năm 2025", None, ["2025-11"]),
     ("impossible date", "ngày 30/2/2021", None, []),
 ]
@@ -65,6 +67,7 @@ PERIOD_EXAMPLES = [
     ("term of office", "HĐND tỉnh nhiệm kỳ 2021-2026", [(2021, 2026)]),
     ("words", "từ năm 2011 đến năm 2015", [(2011, 2015)]),
     ("parenthesised", "Từ khi tái lập huyện (1991) đến nay (2020)", [(1991, 2020)]),
+    ("stage without từ", "giai đoạn 2016 đến 2020", [(2016, 2020)]),
     ("until now is open", "từ năm 2016 đến nay", []),
     ("date is not a period", "ngày 15-10-2020", []),
     ("backwards", "2020-2016", []),

@@ -181,6 +181,23 @@ def test_news_headline_starting_with_a_number() -> None:
     assert find_document(text)["title"] == "12 xã đạt chuẩn nông thôn mới nâng cao"
 
 
+def test_kind_and_subject_on_one_line() -> None:
+    text = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "QUYẾT ĐỊNH Về việc giao chỉ tiêu tuyển sinh năm 2024\nCăn cứ Luật Giáo dục;")
+    info = find_document(text)
+    assert (info["kind"], info["title"]) == ("decision", "Về việc giao chỉ tiêu tuyển sinh năm 2024")
+
+
+def test_weekday_date_line_in_words() -> None:
+    text = "Hội thi cán bộ dân số giỏi cấp huyện\nThứ Hai, ngày 4 tháng 4 năm 2022\nNội dung bài viết."
+    info = find_document(text)
+    assert (info["title"], info["published"]) == ("Hội thi cán bộ dân số giỏi cấp huyện", "2022-04-04")
+
+
+def test_lede_opening_with_its_day_is_not_a_title() -> None:
+    assert find_document("Sáng 4/2, UBND tỉnh họp bàn kế hoạch năm 2025\nNội dung.")["title"] is None
+
+
 def test_body_date_is_not_published() -> None:
     assert find_document(BODY_ONLY)["published"] is None
 

@@ -47,6 +47,8 @@ REFERENCE_EXAMPLES = [
     ("signing sentence dates", "Ngày 7/6/2023, Phó Thủ tướng đã ký các quyết định công nhận. "
      "Quyết định số 801/QĐ-TTg công nhận huyện A. Quyết định số 802/QĐ-TTg công nhận huyện B.",
      [("Quyết định", "801/QĐ-TTg", "2023-06-07", None), ("Quyết định", "802/QĐ-TTg", "2023-06-07", None)]),
+    ("issuer stops at term", "Nghị quyết số 36-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XII về biển",
+     [("Nghị quyết", "36-NQ/TW", None, "Ban Chấp hành Trung ương Đảng")]),
     ("issuer stops at verb", "Quyết định số 14/QĐ-UBND của UBND tỉnh phê duyệt đề án",
      [("Quyết định", "14/QĐ-UBND", None, "UBND tỉnh")]),
     ("issuer stops before next citation", "Nghị quyết số 3-NQ/TU của Tỉnh ủy và Kế hoạch số 9/KH-UBND của UBND tỉnh",

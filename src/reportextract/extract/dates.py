@@ -26,6 +26,12 @@ RANGE = re.compile(
     rf"{_DAY}(?P<s2>[/.\-]){_MONTH}(?P=s2){_YEAR}(?![\d/])",
     re.IGNORECASE)
 
+# "từ tháng 3 đến tháng 6/2021", "tháng 10 và tháng 11 năm 2025": the first month borrows the year
+MONTH_RANGE = re.compile(
+    rf"(?<!\p{{L}})tháng[ \t]+{_M1}[ \t]*(?:đến|tới|và|–|-)[ \t]*(?:tháng[ \t]+)?{_MONTH}"
+    rf"[ \t]*(?:[/\-]|,?[ \t]*năm)[ \t]*{_YEAR}(?!\d)",
+    re.IGNORECASE)
+
 # (pattern, has_year): tried in order, an earlier match wins an overlap.
 DATE_PATTERNS: list[tuple[re.Pattern[str], bool]] = [
     # ngày 08 tháng 11 năm 2016
@@ -33,6 +39,8 @@ DATE_PATTERNS: list[tuple[re.Pattern[str], bool]] = [
                 re.IGNORECASE), True),
     # 08/11/2016, 8-11-2016, 08.11.2016
     (re.compile(rf"(?=\d)(?<![\d/.\-,]){_DAY}(?P<sep>[/.\-]){_MONTH}(?P=sep){_YEAR}(?![\d/])"), True),
+    # "11 - 11 - 2023": spaced hyphens, as some pages print their dates
+    (re.compile(rf"(?=\d)(?<![\d/.\-,][ \t]?){_DAY}[ \t]+-[ \t]+{_MONTH}[ \t]+-[ \t]+{_YEAR}(?!\d)"), True),
     # a header with the day left blank: "ngày    tháng 11 năm 2025" (a month)
     (re.compile(rf"(?<!\p{{L}})ngày[ \t.…]*tháng{_S}{_MONTH}{_S}năm{_S}{_YEAR}(?!\d)", re.IGNORECASE), True),
     # tháng 3/2021, tháng 3 năm 2021, tháng 03-2021
@@ -50,9 +58,9 @@ DATE_PATTERNS: list[tuple[re.Pattern[str], bool]] = [
 ]
 
 PERIOD = re.compile(r"(?<![\d/\-.])(?P<a>(?:19|20)\d\d)[ \t]*[-–—][ \t]*(?P<b>(?:19|20)\d\d)(?![\d/])")
-# "từ năm 2016 đến năm 2020", "Từ khi tái lập tỉnh (1963) đến nay (2018)"
+# "từ năm 2016 đến năm 2020", "giai đoạn 2016 đến 2020", "Từ khi tái lập tỉnh (1963) đến nay (2018)"
 PERIOD_WORDS = re.compile(
-    r"(?<!\p{L})từ(?:[ \t]+[^\d\n.;:]{0,40}?)?[ \t]+\(?(?:năm[ \t]+)?(?P<a>(?:19|20)\d\d)\)?"
+    r"(?<!\p{L})(?:từ|giai[ \t]+đoạn|thời[ \t]+kỳ)(?:[ \t]+[^\d\n.;:]{0,40}?)?[ \t]+\(?(?:từ[ \t]+)?(?:năm[ \t]+)?(?P<a>(?:19|20)\d\d)\)?"
     r"[ \t]+(?:đến|tới)[ \t]+(?:nay[ \t]+|năm[ \t]+)*\(?(?P<b>(?:19|20)\d\d)\)?(?!\d)",
     re.IGNORECASE)
 YEAR = re.compile(r"(?<![\d/.,\-])(?:19|20)\d\d(?![\d/]|,\d|\.\d)")
@@ -88,6 +96,14 @@ def find_dates(text: str, default_year: int | None) -> list[dict[str, Any]]:
         e1 = m.end("m1") if m.group("m1") else m.end("d1")
         found.append(_record(text, s1, e1, first))
         found.append(_record(text, m.start("d"), m.end(), second))
+        taken.append(m.span())
+    for m in MONTH_RANGE.finditer(text):
+        y = m.group("y")
+        first, second = iso_date(y, m.group("m1")), iso_date(y, m.group("m"))
+        if not first or not second or first >= second:
+            continue
+        found.append(_record(text, m.start(), m.end("m1"), first))
+        found.append(_record(text, m.start("m"), m.end(), second))
         taken.append(m.span())
     for pattern, has_year in DATE_PATTERNS:
         for m in pattern.finditer(text):

@@ -39,7 +39,11 @@ _LABELLED = re.compile(
     r"Posted|Published|Updated)"
     rf"[ \t]*:?[ \t]*(?:{_TIME}[ \t]*[,\-–|]?[ \t]*)?(?:{_WEEKDAY}[ \t]*,?[ \t]*)?(?:ngày[ \t]+)?{_NUMERIC_DATE}",
     re.IGNORECASE)
-_LINE_DATE = re.compile(_NUMERIC_DATE)
+_LINE_DATE = re.compile(
+    _NUMERIC_DATE + r"|(?<!\p{L})ngày[ \t]+(?P<d2>\d{1,2})[ \t]+tháng[ \t]+(?P<m2>\d{1,2})[ \t]+năm[ \t]+(?P<y2>(?:19|20)\d\d)",
+    re.IGNORECASE)
+# a lede that opens with its day ("Sáng 4/2, …", "Ngày 2/6/2022, …") is body text, not a headline
+_LEDE = re.compile(r"^(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm)(?:[ \t]+(?:nay|qua|ngày))?[ \t]+\d{1,2}[/\-.]\d", re.IGNORECASE)
 # What a by-line or date line may hold besides the date: times, weekdays, separators, names.
 _LINE_NOISE = re.compile(rf"{_TIME}|{_WEEKDAY}|[|,\-–—()/:]|\b(?:lúc|ngày|giờ|GMT)\b", re.IGNORECASE)
 
@@ -54,6 +58,9 @@ _DOC_KINDS = {
 _KIND_LINE = re.compile(
     r"^[ \t*#_|]*(?P<k>" + "|".join(sorted(_DOC_KINDS, key=len, reverse=True)) + r")[ \t*_|:]*$")
 # The national (or party) motto of a legal header, in capitals: "Cộng hòa xã hội…" in a preamble is not one.
+# the kind and its subject run together on one line: "QUYẾT ĐỊNH Về việc giao chỉ tiêu …"
+_KIND_INLINE = re.compile(
+    r"^[ \t*#_|]*(?P<k>" + "|".join(sorted(_DOC_KINDS, key=len, reverse=True)) + r")[ \t*_]+(?P<rest>(?:V/v|VỀ|Về)\b.*)$")
 _MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do")
 _MOTTO_START = re.compile(r"Số\s*:|CỘNG\s+H(?:ÒA|OÀ|OA)\b|ĐẢNG\s+CỘNG\s+SẢN|Độc\s+lập\s*-")
 # The authority that issues a legal text, named in capitals between its title and its preamble.
@@ -192,6 +199,8 @@ def _published(text: str, head: str, lines: list[str], legal: bool) -> str | Non
             continue
         rest = _LINE_NOISE.sub(" ", line[: dm.start()] + " " + line[dm.end():]).split()
         if len(rest) <= 6 and all(w[:1].isupper() or w.isdigit() for w in rest):
+            if dm.group("y2"):
+                return iso_date(dm.group("y2"), dm.group("m2"), dm.group("d2"))
             return iso_date(dm.group("y"), dm.group("m"), dm.group("d"))
     return None
 
@@ -214,7 +223,7 @@ def _press_title(lines: list[str]) -> str | None:
             continue  # a date or by-line above the headline
         line = _SITE_PREFIX.sub("", line, count=1) if re.match(r"^\(", line) else line
         words = line.split()
-        if len(line) > 220 or len(words) > 40 or len(words) < 2:
+        if _LEDE.match(line) or len(line) > 220 or len(words) > 40 or len(words) < 2:
             return None
         if re.search(r"[.:;,]$", line) and not line.endswith("..."):
             return None
@@ -245,6 +254,12 @@ def find_document(text: str) -> dict[str, Any]:
         km = _KIND_LINE.match(line)
         if km and (motto or nonempty <= 3):
             kind_at = (i, _DOC_KINDS[km.group("k")])
+            break
+        km = _KIND_INLINE.match(line)
+        if km and (motto or nonempty <= 3):
+            kind_at = (i, _DOC_KINDS[km.group("k")])
+            lines = lines[:i] + [km.group("rest")] + lines[i + 1:]
+            kind_at = (i - 1, kind_at[1])
             break
         if not motto and nonempty > 3:
             break

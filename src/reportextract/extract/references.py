@@ -60,6 +60,12 @@ _NAME_WORDS = frozenset(
     "đảng ủy uỷ bộ thường vụ chấp hành hội quốc".split())
 
 
+# lower-case words that start what follows a body's name ("của Tỉnh ủy về …", "… khóa XII", "… phê duyệt")
+_AFTER_NAME = frozenset(
+    "về khóa khoá nhiệm kỳ lần thứ ngày năm số tại trong đã đang sẽ được là có phê ban quy hướng yêu tặng bổ "
+    "ký nhằm để cho với trên theo từ đến thì mà này đó gồm chỉ giao".split())
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
@@ -87,7 +93,7 @@ def _issuer_at(text: str, pos: int) -> tuple[str, int] | None:
             nxt = _WORD.search(text, m.end(), min(len(text), m.end() + 20))
             ok = bool(words) and bool(nxt) and _is_cap(nxt.group(0)) and not _kind_re().match(text, nxt.start())
         else:
-            ok = bool(words) and (prev_cap or low in _NAME_WORDS)
+            ok = bool(words) and ((prev_cap and low not in _AFTER_NAME) or low in _NAME_WORDS)
         if not ok:
             break
         words.append((w, m.start(), m.end()))
