@@ -29,6 +29,8 @@ DATE_EXAMPLES = [
     ("range across months", "từ ngày 28-3 đến ngày 5-4-1970", None, ["1970-03-28", "1970-04-05"]),
     ("range dash", "từ ngày 13-17/12/2021, đoàn đi thăm", None, ["2021-12-13", "2021-12-17"]),
     ("range with ngày", "từ ngày 7 đến ngày 12-3-1977", None, ["1977-03-07", "1977-03-12"]),
+    ("range no year", "từ ngày 30/4 đến 1/5 nghỉ lễ", 2024, ["2024-04-30", "2024-05-01"]),
+    ("pair no year", "trong hai ngày 3 và 4/9, đoàn làm việc", 2024, ["2024-09-03", "2024-09-04"]),
     ("month range", "từ tháng 3 đến tháng 6/2021", None, ["2021-03", "2021-06"]),
     ("spaced hyphens", "Đăng ngày 11 - 11 - 2023", None, ["2023-11-11"]),
     ("blank day draft", "Lâm Hà, ngày      tháng 11 năm 2025", None, ["2025-11"]),

@@ -26,6 +26,11 @@ RANGE = re.compile(
     rf"{_DAY}(?P<s2>[/.\-]){_MONTH}(?P=s2){_YEAR}(?![\d/])",
     re.IGNORECASE)
 
+# the same without a year: "ngày 30/4 và 1/5", "từ ngày 3 đến 5/9" (the document's year)
+RANGE_NO_YEAR = re.compile(
+    rf"(?=[tTnNsScC])(?<!\p{{L}})(?:từ|ngày|sáng|chiều)[ \t]+(?:ngày[ \t]+)?{_D1}(?:(?P<s1>[/.\-]){_M1})?"
+    rf"[ \t]*(?:đến|tới|và|–|-)[ \t]*(?:ngày[ \t]+)?{_DAY}(?P<s2>[/\-]){_MONTH}(?!\d|[/.\-]\d)",
+    re.IGNORECASE)
 # "từ tháng 3 đến tháng 6/2021", "tháng 10 và tháng 11 năm 2025": the first month borrows the year
 MONTH_RANGE = re.compile(
     rf"(?<!\p{{L}})tháng[ \t]+{_M1}[ \t]*(?:đến|tới|và|–|-)[ \t]*(?:tháng[ \t]+)?{_MONTH}"
@@ -97,6 +102,18 @@ def find_dates(text: str, default_year: int | None) -> list[dict[str, Any]]:
         found.append(_record(text, s1, e1, first))
         found.append(_record(text, m.start("d"), m.end(), second))
         taken.append(m.span())
+    if default_year is not None:
+        for m in RANGE_NO_YEAR.finditer(text):
+            if not free(*m.span()):
+                continue
+            m2 = m.group("m")
+            first = iso_date(default_year, m.group("m1") or m2, m.group("d1"))
+            second = iso_date(default_year, m2, m.group("d"))
+            if not first or not second or first > second:
+                continue
+            found.append(_record(text, m.start("d1"), m.end("m1") if m.group("m1") else m.end("d1"), first))
+            found.append(_record(text, m.start("d"), m.end(), second))
+            taken.append(m.span())
     for m in MONTH_RANGE.finditer(text):
         y = m.group("y")
         first, second = iso_date(y, m.group("m1")), iso_date(y, m.group("m"))
