@@ -75,8 +75,23 @@ def _ascii_head(data: bytes) -> bytes:
 
 
 def read_text_bytes(data: bytes) -> SourceText:
-    """Plain text: decode and normalise."""
-    return SourceText(normalize_text(decode(data)), "txt")
+    """Plain text: decode and normalise; TCVN3/VNI text is converted, glyph codes are reported.
+
+    >>> src = read_text_bytes("Céng hßa x· héi chñ nghÜa ViÖt Nam".encode())
+    >>> src.text, src.warnings
+    ('Cộng hòa xã hội chủ nghĩa Việt Nam', ('text in the legacy TCVN3 encoding, converted to Unicode',))
+    """
+    from .legacy import convert_legacy, detect_legacy, unmapped_share
+
+    text = decode(data)
+    warnings: list[str] = []
+    enc = detect_legacy(text)
+    if enc:
+        text = convert_legacy(text, enc)
+        warnings.append(f"text in the legacy {enc.upper()} encoding, converted to Unicode")
+    if unmapped_share(text) > 0.01:
+        warnings.append("glyphs without Unicode mapping (cid) in the text")
+    return SourceText(normalize_text(text), "txt", warnings=tuple(warnings))
 
 
 def read_bytes(data: bytes, name: str | None = None, *, ocr: str = "auto") -> SourceText:

@@ -159,26 +159,26 @@ class _PageReader:
 # ------------------------------------------------------------------ layout
 
 
-def _columns(lines: list[Line], width: float) -> list[Line]:
+def _columns(lines: list[Line], width: float) -> tuple[list[Line], float | None]:
     """Reading order for two-column pages: lines wholly left of the gutter, then those right of it,
     between lines that span the page (titles, headers)."""
     if len(lines) < 8:
-        return lines
+        return lines, None
     # column text lines are long runs of words; table cells and header blocks are not
     prose = [ln for ln in lines if len(ln.text) >= 25 and ln.x1 - ln.x0 > 0.25 * width]
     right_starts = [ln.x0 for ln in prose if 0.3 * width < ln.x0 < 0.7 * width]
     if len(right_starts) < 4:
-        return lines
+        return lines, None
     gutter = statistics.median(right_starts) - 2
     left = [ln for ln in prose if ln.x1 <= gutter + 1]
     right = [ln for ln in prose if ln.x0 >= gutter - 1]
     if len(left) < 4 or len(right) < 4 or len(left) + len(right) < 0.5 * len(prose):
-        return lines
+        return lines, None
     # the two sides must overlap vertically, else these are indented lines, not columns
     lo = max(min(ln.y for ln in left), min(ln.y for ln in right))
     hi = min(max(ln.y for ln in left), max(ln.y for ln in right))
     if hi - lo < 0.15 * (max(ln.y for ln in lines) - min(ln.y for ln in lines)):
-        return lines
+        return lines, None
     ordered: list[Line] = []
     block: list[Line] = []
     for ln in sorted(lines, key=lambda ln: -ln.y):
@@ -191,7 +191,7 @@ def _columns(lines: list[Line], width: float) -> list[Line]:
             block.append(ln)
     ordered += sorted([b for b in block if b.x0 < gutter], key=lambda b: -b.y)
     ordered += sorted([b for b in block if b.x0 >= gutter], key=lambda b: -b.y)
-    return ordered
+    return ordered, gutter
 
 
 def _running_key(text: str) -> str:
@@ -213,20 +213,24 @@ def _drop_running(pages: list[list[Line]], heights: list[float]) -> None:
             pages[k] = [ln for ln in lines if id(ln) not in drop]
 
 
-def _join(lines: list[Line]) -> str:
+def _join(lines: list[Line], gutter: float | None = None) -> str:
     """Lines to text: lines of one paragraph joined by a space, others by a newline."""
     if not lines:
         return ""
     body = [ln for ln in lines if ln.x1 - ln.x0 > 0]
-    left = min((ln.x0 for ln in body), default=0.0)
-    right = max((ln.x1 for ln in body), default=0.0)
-    width = max(1.0, right - left)
+    sides: dict[int, tuple[float, float]] = {}  # column -> (left, right) text edges
+    for side in (0, 1, 2):
+        cols = [ln for ln in body if _side(ln, gutter) == side]
+        if cols:
+            sides[side] = (min(ln.x0 for ln in cols), max(ln.x1 for ln in cols))
     sizes = [round(ln.size) for ln in lines if ln.size > 0]
     size = Counter(sizes).most_common(1)[0][0] if sizes else 12.0
     steps = [a.y - b.y for a, b in zip(lines, lines[1:]) if 0 < a.y - b.y < 3 * size]
     step = statistics.median(steps) if steps else 1.3 * size
     out = [lines[0].text]
     for prev, ln in zip(lines, lines[1:]):
+        left, right = sides.get(_side(prev, gutter), (prev.x0, prev.x1))
+        width = max(1.0, right - left)
         full = prev.x1 >= right - 0.12 * width and prev.x1 - prev.x0 > 0.6 * width
         gap = prev.y - ln.y
         if abs(gap) < 0.3 * size and prev.x1 - 1 <= ln.x0 < prev.x1 + 2 * size:
@@ -236,13 +240,16 @@ def _join(lines: list[Line]) -> str:
         if ln.text[:1] in ".,;:)" and 0 < gap <= step * 1.35:
             out.append(ln.text)  # punctuation pushed to a new line after a footnote mark
             continue
+        flush_left = ln.x0 <= left + 0.5 * size
         same_para = (
             full
             and not _LIST_START.match(ln.text)
             and 0 < gap <= step * 1.35
             and ln.x0 <= prev.x0 + 0.5 * size + (0 if prev.x0 > left + size else 4 * size)
             and abs(ln.size - prev.size) < 1.5
-            and not _ENDS_SENTENCE.search(prev.text) or (
+            # a full line ending a sentence, then an unindented line at the usual spacing: same paragraph
+            and (not _ENDS_SENTENCE.search(prev.text) or (flush_left and gap <= step * 1.15))
+            or (
                 0 < gap <= step * 1.35 and ln.text[:1].islower() and not _ENDS_SENTENCE.search(prev.text)
                 and not _LIST_START.match(ln.text)
                 and abs(ln.size - prev.size) < 1.5)
@@ -255,6 +262,13 @@ def _join(lines: list[Line]) -> str:
         else:
             out.append("\n" + ln.text)
     return _SPACES.sub(" ", "".join(out))
+
+
+def _side(ln: Line, gutter: float | None) -> int:
+    """0: left column (or the only one), 1: right column, 2: across the gutter."""
+    if gutter is None or ln.x1 <= gutter + 1:
+        return 0
+    return 1 if ln.x0 >= gutter - 1 else 2
 
 
 _DOUBLED = re.compile(r"(?<!\S)((\S)\2){3,}(?!\S)")
@@ -367,6 +381,7 @@ def _read(pdf, name: str, ocr: str) -> SourceText:
     page_lines: list[list[Line]] = []
     heights: list[float] = []
     raw_texts: list[str] = []
+    gutters: list[float | None] = []
     empty: list[int] = []
     garbage: list[int] = []
     legacy_pages: dict[str, list[int]] = {}
@@ -374,7 +389,7 @@ def _read(pdf, name: str, ocr: str) -> SourceText:
         try:
             page = pdf[i]
         except pdfium.PdfiumError:
-            page_lines.append([]), heights.append(842.0), raw_texts.append("")
+            page_lines.append([]), heights.append(842.0), raw_texts.append(""), gutters.append(None)
             warnings.append(f"page {i + 1} cannot be read")
             continue
         try:
@@ -387,6 +402,7 @@ def _read(pdf, name: str, ocr: str) -> SourceText:
         if visible < 20:
             empty.append(i)
             page_lines.append([])
+            gutters.append(None)
             continue
         enc = detect_legacy(raw_text)
         if enc:
@@ -397,7 +413,9 @@ def _read(pdf, name: str, ocr: str) -> SourceText:
             garbage.append(i)
         for ln in lines:
             ln.text = _undouble(ln.text)
-        page_lines.append(_columns(lines, width))
+        ordered, gutter = _columns(lines, width)
+        page_lines.append(ordered)
+        gutters.append(gutter)
 
     for enc, pages in legacy_pages.items():
         warnings.append(f"{_pages_phrase(pages)}: text in the legacy {enc.upper()} encoding, converted to Unicode")
@@ -433,12 +451,17 @@ def _read(pdf, name: str, ocr: str) -> SourceText:
     starts: list[int] = []
     offset = 0
     for i in range(n):
-        text = ocr_text[i] if i in ocr_text and ocr_text[i].strip() else _join(page_lines[i])
+        text = ocr_text[i] if i in ocr_text and ocr_text[i].strip() else _join(page_lines[i], gutters[i])
         text = normalize_text(text).strip("\n")
+        if parts:
+            # a paragraph running on from the previous page continues the same line
+            sep = " " if text[:1].islower() and parts[-1] and not _ENDS_SENTENCE.search(parts[-1]) else "\n"
+            parts.append(sep)
+            offset += 1
         starts.append(offset)
         parts.append(text)
-        offset += len(text) + 1
-    return SourceText("\n".join(parts), "pdf", page_starts=tuple(starts), warnings=tuple(warnings),
+        offset += len(text)
+    return SourceText("".join(parts), "pdf", page_starts=tuple(starts), warnings=tuple(warnings),
                       meta=_metadata(pdf))
 
 
