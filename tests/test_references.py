@@ -72,6 +72,7 @@ NOT_REFERENCES = [
     ("project label", "Đề án 06 trên địa bàn tỉnh"),
     ("ratio", "đạt 45/45 đại biểu"),
     ("plan year", "Kế hoạch 2025 của huyện"),
+    ("lot label far from a kind word", "Theo quyết định giao đất, khu tái định cư có lô số 12-A"),
 ]
 
 

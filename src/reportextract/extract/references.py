@@ -148,6 +148,9 @@ def _choose_kind(text: str, start: int, number: str, floor: int) -> tuple[str | 
             return coded, same[-1][1]
         if re.search(r"[,:]", text[ke:start]) or len(text[ke:start]) > 60:
             return coded, start
+    gap = text[ke:start]
+    if not attached and not coded and (re.search(r"[,:;()]", gap) or len(gap.split()) > 8):
+        return None, start  # "Quyết định giao đất, lô số 12-A": the kind word names something else
     return kind, ks
 
 
