@@ -244,3 +244,82 @@ def load(files: tuple[str, ...], db: str, quiet: bool) -> None:
         writer.close()
     if not quiet:
         click.echo(f"reportextract: loaded {docs} documents and {errors} error rows into {db}", err=True)
+
+
+# ---- eval and show (owner: evalshow) ----
+
+@cli.command(name="eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("input_dir", required=False, type=click.Path(exists=True, file_okay=False))
+@click.option("--show-errors", is_flag=True,
+              help="List every miss, spurious item and wrong attribute with its sentence.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print one JSON object: items, attributes, missing (as score.py --json).")
+@click.option("--min", "bounds", multiple=True, metavar="FIELD=FLOOR",
+              help="Exit 1 when FIELD's F1 (or attribute accuracy) is below FLOOR; repeatable, "
+                   "or comma-separated.")
+@ocr_option
+def eval_(gold_dir: str, input_dir: str | None, show_errors: bool, as_json: bool,
+          bounds: tuple[str, ...], ocr: str) -> None:
+    """Extract the documents of a gold set and score them: P/R/F1 and attribute accuracy.
+
+    GOLD_DIR holds NAME.gold.json files (the contract's shape without spans); each
+    is scored against NAME.txt, or NAME in another format (.pdf, .docx, .html), from
+    INPUT_DIR (default: GOLD_DIR). The definitions are those of the reference scorer.
+
+    \b
+    Examples:
+      reportextract eval tests/golden
+      reportextract eval gold/ corpus/ --show-errors
+      reportextract eval tests/golden --json --min figures=0.9 --min officials=0.8
+    """
+    import json
+
+    from .api import extract_file
+    from .evaluate import evaluate, parse_floors
+
+    try:
+        floors = parse_floors(b for bound in bounds for b in bound.split(",") if b)
+        report = evaluate(gold_dir, input_dir, extract=lambda path: extract_file(path, ocr=ocr))
+    except ReportExtractError as exc:
+        raise click.UsageError(str(exc)) from None
+    if show_errors:
+        # with --json the errors go to stderr so that standard output stays one JSON object
+        click.echo("\n".join(report.error_lines()), err=as_json)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        click.echo(report.table())
+    failed = report.below(floors)
+    if failed:
+        click.echo("below bound: " + "; ".join(failed), err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("file", metavar="FILE")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the page to this file instead of standard output.")
+@ocr_option
+def show(file: str, output: str | None, ocr: str) -> None:
+    """Write one self-contained HTML page showing FILE with every extracted item highlighted.
+
+    Figures, official mentions, dates, periods and references each get a colour;
+    hovering or focusing one shows its normalised value and attributes, and a side
+    table lists the figures (click a column to sort). No network, no external files.
+
+    \b
+    Example:
+      reportextract show samples/giam-ngheo-2016-2020.txt -o page.html
+    """
+    from .show import show_file
+
+    try:
+        page = show_file(file, ocr=ocr)
+    except ReportExtractError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    if output:
+        Path(output).write_text(page, encoding="utf-8")
+    else:
+        click.echo(page, nl=False)
