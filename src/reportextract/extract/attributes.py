@@ -52,7 +52,7 @@ def _patterns() -> dict[str, Any]:
     places = re.compile(rf"(?<!\w)(?:{_alt(cues['places'])})(?!\w)", re.IGNORECASE)
     verbs = _alt(cues["verbs"])
     trail = re.compile(rf"(?:(?<!\S)(?:{verbs})\s*)+$", re.IGNORECASE)
-    first_verb = re.compile(rf"(?<!\S)(?:{verbs})(?!\w)", re.IGNORECASE)
+    first_verb = re.compile(rf"(?<!\S)(?!tăng trưởng|giảm nghèo)(?:{verbs})(?!\w)", re.IGNORECASE)
     return {"cue": cue, "compare": compare, "openers": openers, "discourse": discourse, "places": places,
             "trail": trail, "first_verb": first_verb, "plan_after": re.compile(
                 rf"\s*(?:so\s+với\s+)?(?:{plan_no_nq})(?!\w)", re.IGNORECASE)}
@@ -131,7 +131,8 @@ class _Context:
         lines = text.split("\n")
         wrapped = sum(1 for a, b in zip(lines, lines[1:])
                       if a.strip() and b.strip() and a.rstrip()[-1] not in ".;:!?…" and b.lstrip()[:1].islower())
-        if wrapped < 3 or wrapped < 0.15 * len(lines):
+        self.wrapped = not (wrapped < 3 or wrapped < 0.15 * len(lines))
+        if not self.wrapped:
             return bounds
         merged = [bounds[0]]
         for s, e in bounds[1:]:
@@ -250,6 +251,9 @@ class _Context:
         return out
 
     # -- lookups
+    def para_start(self, pos: int) -> int:
+        return self.sents[self.paras[self.para_of[self.sentence_index(pos)]][0]][0]
+
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect_right(self.sent_starts, pos) - 1)
 
@@ -388,62 +392,101 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
 
 # ------------------------------------------------------------------ metric
 
-_SPLIT = re.compile(r"[;:\n()“”\"]|,\s|\.\s|\s[-–]\s(?=\S)")
-_NUMBERISH = re.compile(r"\d")
+# Where the words saying what a figure measures stop: punctuation, another number, a comparison,
+# a change, a link to another noun ("thuộc", "với"), a time or place adverbial.
 _TAIL_STOP = re.compile(
-    r"[,;:.\n()“”\"]|\d|(?<!\S)(?:so với|so|tăng|giảm|với|thuộc|chiếm|bằng|tương đương|tương ứng|trong đó|gồm|là|"
-    r"trên|tại|ở|vào|năm|từ|đến|kể từ ngày|theo|nhằm|để|và các|đạt\s+\d|đạt\s+(?:trên|hơn|gần|khoảng))(?!\w)",
+    r"[,;:.\n()“”\"*]|\d(?!\d*\s+tuổi)|(?<!\S)(?:so với|so|tăng|giảm|với|thuộc|chiếm|bằng|tương đương|tương ứng|"
+    r"trong đó|gồm|là|trên|tại|ở|vào|năm\s+\d|từ\s+(?:năm|ngày|tháng)|đến|kể từ|theo|nhằm|để|và các|nhiệm kỳ|"
+    r"giai đoạn|trở lên|trở xuống|trở lại|đạt\s+\d|đạt\s+(?:trên|hơn|gần|khoảng))(?!\w)",
     re.IGNORECASE)
+# Nouns that open the name of a measure ("tỷ lệ hộ nghèo", "tổng vốn đầu tư", "số lượt lao động")
 _HEAD = re.compile(r"(?<!\w)(?:tỷ lệ|tỉ lệ|tốc độ|tổng|số|giá trị|kim ngạch|thu nhập|sản lượng|diện tích|doanh thu|"
-                   r"vốn|thu|chi|mức|chỉ số|năng suất|lượng|quy mô|tỷ trọng|GRDP|GDP|bình quân)(?!\w)", re.IGNORECASE)
-_TIME_WORDS = re.compile(r"(?<!\w)(?:(?:trong|vào|tính đến|đến|cuối|đầu|hết|giữa|sau|qua)\s+)*"
-                         r"(?:năm|giai đoạn|tháng|quý|ngày)\s*(?:\d{1,2}\s*/\s*)*(?:[IV]+\s*/\s*)?(?:19|20)\d\d"
-                         r"(?:\s*[-–]\s*(?:19|20)\d\d)?|(?<!\w)(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|"
-                         r"(?<!\w)(?:\d+|sáu|chín|ba|bảy|năm)\s+tháng(?:\s+(?:đầu năm|qua|cuối năm))?|"
-                         r"(?<!\w)(?:hằng năm|hàng năm|mỗi năm)(?!\w)", re.IGNORECASE)
+                   r"vốn|thu ngân sách|chi ngân sách|chỉ số|năng suất|quy mô|tỷ trọng|tỉ trọng|GRDP|GDP|"
+                   r"chỉ tiêu|lực lượng|dân số|mức)(?!\w)", re.IGNORECASE)
+_SHARE_HEAD = re.compile(r"^(?:tỷ lệ|tỉ lệ|tốc độ|tỷ trọng|tỉ trọng)(?!\w)", re.IGNORECASE)
+# Words between which a predicate is read ("toàn tỉnh đã [tuyển mới và đào tạo] 37.267 người")
+_AUX = re.compile(r"(?<!\S)(?:đã|đang|sẽ|được|có|là|gồm|cho|đạt|với|bầu)(?!\w)", re.IGNORECASE)
+_TIME_WORDS = re.compile(
+    r"(?<!\w)(?:(?:trong|vào|tính đến|đến|cuối|đầu|hết|giữa|sau|qua|từ)\s+)*"
+    r"(?:năm|giai đoạn|tháng|quý|ngày)\s*(?:\d{1,2}\s*/\s*)*(?:[IV]+\s*[/-]\s*)?(?:19|20)\d\d"
+    r"(?:\s*[-–]\s*(?:19|20)\d\d)?"
+    r"|(?<!\w)(?:(?:trong|vào|tính đến|đến|cuối|đầu|hết)\s+)+tháng\s+\d{1,2}(?!\d)"
+    r"|(?<!\w)(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
+    r"|(?<!\w)(?:\d+|sáu|chín|ba|bảy|năm)\s+tháng(?:\s+(?:đầu năm|qua|cuối năm))?"
+    r"|(?<!\w)(?:hằng năm|hàng năm|mỗi năm|đến nay|hiện nay|từ đầu năm|cụ thể)(?!\w)", re.IGNORECASE)
+_TRAIL_EXTRA = re.compile(r"(?:\s+(?:còn|mục tiêu|với mục tiêu|cụ thể|như sau|ước|dự kiến|thêm|mới))+$", re.IGNORECASE)
+_ASIDE = re.compile(r"\([^()]*\)")
 
 
-def _clean(phrase: str) -> str:
+def _blank(m: Any) -> str:
+    return " " * len(m.group(0))
+
+
+def _clean(phrase: str, trail: bool = True) -> str:
+    """Lower-case phrase without time and place adverbials, opening discourse words and (with
+    `trail`) the verbs and hedges it ends with."""
     p = _patterns()
     phrase = _TIME_WORDS.sub(" ", phrase)
     phrase = p["places"].sub(" ", phrase)
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:-–")
+    phrase = re.sub(r"[*_]+|\s+", " ", phrase).strip(" ,.;:-–…")
     for _ in range(3):
-        phrase = p["discourse"].sub("", phrase).strip(" ,.;:-–")
-        phrase = p["trail"].sub("", phrase).strip(" ,.;:-–")
+        phrase = p["discourse"].sub("", phrase).strip(" ,.;:-–…")
+        if trail:
+            phrase = p["trail"].sub("", phrase)
+            phrase = _TRAIL_EXTRA.sub("", phrase).strip(" ,.;:-–…")
     return phrase.lower()
 
 
-def _subject(text: str, s: int, e: int) -> str:
-    """The noun phrase a clause [s, e) opens with, before its first verb or number."""
-    seg = text[s:e]
-    seg = _TIME_WORDS.sub(lambda m: " " * len(m.group(0)), seg)
-    seg = _patterns()["discourse"].sub(lambda m: " " * len(m.group(0)), seg)
-    v = _patterns()["first_verb"].search(seg)
-    head = _HEAD.search(seg)
-    cut = v.start() if v else len(seg)
-    if head and head.start() < cut:
-        seg = seg[head.start():]
-        cut -= head.start()
-    d = _NUMBERISH.search(seg)
-    if d and d.start() < cut:
-        cut = d.start()
-    return _clean(seg[:cut])
+def _before(text: str, s: int, e: int) -> str:
+    """The words of clause [s, e), asides and times blanked; after its last "với" when that names
+    something ("… 6 dự án với tổng vốn đăng ký 1.382 tỷ đồng")."""
+    seg = _ASIDE.sub(_blank, text[s:e])
+    seg = _TIME_WORDS.sub(_blank, seg)
+    k = seg.lower().rfind(" với ")
+    if k >= 0 and _clean(seg[k + 5:]):
+        seg = seg[k + 5:]
+    return seg
+
+
+def _subject(seg: str) -> str:
+    """The measure named before a figure: a phrase opening with a head noun ("tỷ lệ …", "tổng vốn …"),
+    else the words before the clause's first verb, else from a later head noun."""
+    stripped = _clean(seg)
+    if not stripped:
+        return ""
+    head = _HEAD.search(stripped)
+    if head and head.start() == 0:
+        return stripped
+    v = _patterns()["first_verb"].search(stripped)
+    if v and v.start() > 0:
+        return _clean(stripped[:v.start()])
+    if head:
+        return stripped[head.start():]
+    return "" if v else stripped
+
+
+def _predicate(seg: str) -> str:
+    """The verb phrase right before a count: the words after the last auxiliary ("đã giải quyết việc
+    làm mới cho 2.980 lao động" -> "giải quyết việc làm mới")."""
+    stripped = _clean(seg)
+    parts = [x.strip() for x in _AUX.split(stripped)]
+    parts = [x for x in parts if x]
+    return _clean(parts[-1]) if parts else ""
 
 
 def _tail(text: str, e: int) -> str:
     """The words right after a figure that say what it counts ('doanh nghiệp đăng ký thành lập mới')."""
     window = text[e:e + 120]
-    # skip a parenthesised aside: "5.775/8.227 xã (chiếm 70,2%) đạt chuẩn nông thôn mới"
-    window = re.sub(r"^\s*\([^()]{0,40}\)", "", window)
+    window = re.sub(r"^\s*\([^()]{0,40}\)", "", window)  # "5.775/8.227 xã (chiếm 70,2%) đạt chuẩn …"
     m = _TAIL_STOP.search(window)
     tail = window[:m.start()] if m else window
-    words = tail.split()[:8]
-    return " ".join(words).strip().lower()
+    return " ".join(tail.split()[:9]).strip().lower()
 
 
 def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Optional[dict[str, Any]]) -> Optional[str]:
-    """What the figure measures, lower-case, as written nearby."""
+    """What the figure measures, lower-case, as written nearby (the annotators' habits: the counted
+    noun phrase after a count, the named measure before a rate or amount, the share's base after
+    "chiếm", the earlier figure's measure for a bare "tăng 5%")."""
     text = ctx.text
     s, e = f["span"]
     about = re.match(r"\s*(?:về|đối với)\s+([^,;.()\n]{2,60})", text[e:e + 70])
@@ -452,48 +495,74 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         phrase = _clean(about.group(1)[:m.start()] if m else about.group(1))
         if phrase:
             return phrase
-    clause_s = _clause_start_metric(text, sent[0], s)
-    subj = _subject(text, clause_s, s)
-    if not subj or subj in ("có", "đạt"):
-        if prev is not None and prev.get("_subject") and prev["span"][0] >= sent[0]:
-            subj = prev["_subject"]
+    same = prev is not None and prev["span"][1] <= s and prev["span"][0] >= sent[0]
+    floor = prev["span"][1] if same else sent[0]
+    clause_s = max(_clause_start_metric(text, sent[0], s, ctx.wrapped), floor)
+    seg = _before(text, clause_s, s)
+    # a count's doer/verb phrase may run over commas ("trao tặng Huân chương hạng Nhất, Nhì, Ba cho 5 cá nhân")
+    long_seg = _before(text, max(_clause_start_metric(text, sent[0], s, ctx.wrapped, loose=True), floor), s)
+    subj = _subject(seg)
+    verb_before = re.search(r"(?:^|\s)(chiếm|đạt|tăng|giảm|bằng)(?:\s+\S+){0,3}\s*$", seg.lower())
+    bare = not subj and not _predicate(seg)  # "…, tăng 12%": the clause names nothing itself
+    if bare:
+        if same:
+            subj = prev.get("_base") or ""
         else:
-            # walk back over earlier clauses of the sentence: "…, đạt 118,9 triệu USD, tăng 0,91%"
+            # walk back over earlier clauses of the sentence: "Sản xuất công nghiệp tăng trưởng, đạt …"
             k = clause_s
             for _ in range(3):
                 if k <= sent[0]:
                     break
-                k0 = _clause_start_metric(text, sent[0], max(sent[0], k - 2))
-                subj = _subject(text, k0, k - 1)
+                k0 = _clause_start_metric(text, sent[0], max(sent[0], k - 2), ctx.wrapped)
+                subj = _subject(_before(text, k0, k - 1))
                 if subj:
                     break
                 k = k0
-    f["_subject"] = subj
-    number_text = f["text"]
-    unit_words = re.sub(r"^[\d.,\s/–\-]+(?:(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn)\s+)?", "", number_text).strip().lower()
+    base = subj
     tail = _tail(text, e)
+    unit_words = _NUMBER_WORDS.sub("", f["text"]).strip().lower()
     if f["kind"] == "duration":
-        phrase = _clean(tail) or subj
-    elif f["kind"] in ("count",):
+        phrase = _clean(tail, trail=False) or _predicate(long_seg) or subj
+    elif f["kind"] in ("count", "measure") and f.get("unit") not in ("ha", "km", "m", "m2", "m3", "km2"):
         noun = (unit_words + " " + tail).strip()
-        phrase = f"{subj} {noun}".strip() if subj and _HEAD.match(subj) else (noun or subj)
+        if _HEAD.match(subj or "") and not verb_before and not bare:
+            phrase = f"{subj} {noun}"
+        elif tail:
+            phrase = noun
+        elif bare and subj:
+            phrase = subj if unit_words in subj else f"{subj} {noun}"
+        else:
+            phrase = f"{_predicate(long_seg)} {noun}".strip()
+        base = phrase
     elif f["kind"] == "rate":
         after = _clean(tail)
-        phrase = f"{subj} {after}".strip() if subj else after
+        if verb_before and verb_before.group(1) == "chiếm" and after:
+            phrase = after  # "chiếm 80,2% dân số": a share of the named base
+        elif subj and _SHARE_HEAD.match(subj):
+            phrase = subj
+        else:
+            phrase = f"{subj} {after}".strip()
     else:
-        phrase = subj or _clean(tail)
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:-–").lower()
+        phrase = subj or _predicate(seg) or _clean(tail)
+        base = phrase
+    f["_base"] = base
+    phrase = re.sub(r"[*_]+|\s+", " ", phrase).strip(" ,.;:-–…").lower()
     return phrase or None
 
 
-_CLAUSE_METRIC = re.compile(r"[;:\n(“”\"]|\)\s|,\s|\.\s|\s[-–]\s|(?<!\w)trong đó(?!\w)", re.IGNORECASE)
-
-
-def _clause_start_metric(text: str, sent_start: int, pos: int) -> int:
+def _clause_start_metric(text: str, sent_start: int, pos: int, wrapped: bool, loose: bool = False) -> int:
     cut = sent_start
-    for m in _CLAUSE_METRIC.finditer(text, sent_start, pos):
+    pattern = _CLAUSE_LOOSE if loose else _CLAUSE_METRIC_WRAPPED if wrapped else _CLAUSE_METRIC
+    for m in pattern.finditer(text, sent_start, pos):
         cut = m.end()
     return cut
+
+
+_CLAUSE_METRIC = re.compile(r"[;:\n“”\"]|\((?=[^()]*$)|,\s|\.\s|\.\.\.|…|(?<!\w)trong đó(?!\w)", re.IGNORECASE)
+_CLAUSE_METRIC_WRAPPED = re.compile(r"[;:“”\"]|\((?=[^()]*$)|,\s|\.\s|(?<!\w)trong đó(?!\w)", re.IGNORECASE)
+_CLAUSE_LOOSE = re.compile(r"[;:\n“”\"]|\((?=[^()]*$)|\.\s|\.\.\.|…|(?<!\w)trong đó(?!\w)", re.IGNORECASE)
+_NUMBER_WORDS = re.compile(r"^[\d.,\s/–\-]+(?:(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn)\s+)?|^(?:(?:một|hai|ba|bốn|năm|sáu|bảy|"
+                           r"bẩy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|linh|lẻ|nghìn|ngàn|triệu|tỷ)\s+)+", re.IGNORECASE)
 
 
 # ------------------------------------------------------------------ entry point
@@ -517,4 +586,4 @@ def attach_attributes(doc: Doc, figures: list[dict[str, Any]]) -> None:
         f["metric"] = metric_of(ctx, f, sent, prev)
         prev = f
     for f in figures:
-        f.pop("_subject", None)
+        f.pop("_base", None)
