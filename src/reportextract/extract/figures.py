@@ -73,7 +73,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
     units = _alt(list(table))
     per_words = _alt([w for w, (_, k) in table.items() if k in ("count", "duration", "measure")])
     abbr = _alt(list(abbreviations()))
-    lead = r"(?<![\p{L}\p{N}_.,+&#@])(?<!\d[/\-–])(?<!\p{L}[\-–])"
+    lead = r"(?<![\p{L}\p{N}_.,&#@])(?<!\d[/\-–+])(?<!\p{L}[\-–+])"
     core = (rf"(?P<n1>{NUM})(?P<pct1>{_SP}?%)?"
             rf"(?:(?P<rsep>{_SP}*[-–]{_SP}*|{_SP}+(?:đến|tới){_SP}+)(?P<n2>{NUM})(?P<pct2>{_SP}?%)?)?"
             rf"(?:/(?P<den>{NUM}))?")
@@ -82,6 +82,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "number": re.compile(lead + core),
         "single": re.compile(core_single),
         "scale": re.compile(rf"{_SP}*(?P<scale>{SCALE})(?!\p{{L}})", re.I),
+        "scaled_range": re.compile(rf"(?:{_SP}*[-–]{_SP}*|{_SP}+(?:đến|tới){_SP}+)(?P<n2>{NUM}){_SP}*"
+                                   rf"(?P<scale>{SCALE})(?!\p{{L}})", re.I),
         "unit": re.compile(rf"{_SP}{{0,2}}(?P<unit>{units})(?![\p{{L}}\p{{N}}])", re.I),
         "abbr": re.compile(rf"{_SP}{{1,2}}(?P<unit>{abbr})(?![\p{{L}}\p{{N}}])"),
         "noun": re.compile(rf"{_SP}{{1,2}}(?P<w1>\p{{Ll}}+)(?:{_SP}(?P<w2>\p{{Ll}}+)(?!\p{{L}}))?"),
@@ -113,15 +115,15 @@ _HOUR_BEFORE = re.compile(r"(?r)\d[ \t\u00a0]*(?:giờ|h)[ \t\u00a0]*$", re.IGNO
 
 _B = r"(?r)(?<!\p{L})"  # a hedge or bound is a whole word ("nước đạt" holds no "ước đạt")
 _CMP_BEFORE = [
-    (re.compile(_B + r"(?:không quá|không vượt quá|tối đa|nhiều nhất|không cao hơn|không lớn hơn|"
+    (re.compile(_B + r"(?:không quá|không vượt quá|không vượt|tối đa|nhiều nhất|không cao hơn|không lớn hơn|"
                 r"không nhiều hơn|tới đa)[ \t\u00a0]*$", re.I), "<="),
     (re.compile(_B + r"(?:ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn|không nhỏ hơn)"
                 r"[ \t\u00a0]*$", re.I), ">="),
-    (re.compile(_B + r"(?:trên|hơn|vượt|vượt trên|cao hơn|lớn hơn|nhiều hơn|ngoài)[ \t\u00a0]*$", re.I), ">"),
+    (re.compile(_B + r"(?:trên|hơn|vượt|vượt trên|cao hơn|lớn hơn|nhiều hơn)[ \t\u00a0]*$", re.I), ">"),
     (re.compile(_B + r"(?:dưới|thấp hơn|ít hơn|chưa đến|chưa tới|chưa đầy|nhỏ hơn|không đến|không tới|"
                 r"không đầy)[ \t\u00a0]*$", re.I), "<"),
     (re.compile(_B + r"(?:khoảng|gần|xấp xỉ|ước|ước đạt|ước tính|ước khoảng|ước chừng|chừng|"
-                r"khoảng chừng|ngót|hầu như)[ \t\u00a0]*$", re.I), "~"),
+                r"khoảng chừng|ngót)[ \t\u00a0]*$", re.I), "~"),
 ]
 _CMP_AFTER = [(re.compile(r"^[ \t\u00a0]*(?:trở lên|\+)", re.I), ">="),
               (re.compile(r"^[ \t\u00a0]*(?:trở xuống|trở lại)", re.I), "<=")]
@@ -350,6 +352,10 @@ def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str
     scale = scale_of(scale_m.group("scale")) if scale_m else 1.0
     if scale_m:
         pos = scale_m.end()
+        scaled = None if n2 or den else pats["scaled_range"].match(text, pos)
+        if scaled and scale_of(scaled.group("scale")) == scale and parse_number(scaled.group("n2")):
+            # "từ 3 triệu đến 5 triệu đồng": each end carries the multiplier
+            n2, v2, pos = scaled.group("n2"), parse_number(scaled.group("n2")), scaled.end()
     fallback = False
     if pct:
         unit, kind = "%", "rate"
