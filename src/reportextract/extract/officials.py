@@ -5,6 +5,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+import unicodedata
+
 import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,12 +25,18 @@ _STOP = frozenset("""
 đã đang sẽ được bị vừa cho là có về tại trong khi với cùng để thì mà này đó những các đến từ theo phát chủ trì đánh
 giá làm tham gặp thăm trao tặng ký yêu cầu đề nghị nhấn mạnh biết nêu khẳng chúc mừng ghi lên ra vào ở như nhằm
 thay thôi giữ nghỉ hưu qua đời bầu bổ trả lời tới báo cáo đọc chia sẻ cảm ơn đi khai cũng không chưa rất luôn hơn
-nhiều ông bà anh chị chí nói
+nhiều ông bà anh chị chí nói kiểm kết chỉ điều
 """.split())
 _CUE = r"(?:[Đđ]ồng chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à|anh|chị|[Cc]ụ|[Đđ]ại biểu|[Nn]hà báo|[Nn]ghệ nhân|[Bb]ác sĩ|[Ll]uật sư|[Tt]hầy|[Cc]ô giáo" \
        r"|(?:PGS|GS|TS|ThS|BS|KS|NGƯT|NGND|NSND|NSƯT)\.?(?:[ ]?,?[ ]?(?:TS|ThS|BS|CKII|CKI)\.?)*)"
 _WEEKDAY = re.compile(r"^(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ [Nn]hật)\b")
 _NOT_AUTHOR = frozenset({"PV", "CTV", "BBT", "TTXVN", "VNA", "TTXVN/VNA", "BTV", "NV", "ẢNH"})
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics: "Lâm Đông" and "Lâm Đồng" fold alike (OCR drops marks)."""
+    text = unicodedata.normalize("NFD", text.casefold()).replace("đ", "d")
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 class Mention(NamedTuple):
@@ -68,11 +76,18 @@ def _data() -> dict[str, Any]:
         "cue_list": re.compile(
             rf"(?<![\p{{L}}])(?:(?:gồm|là|có|và){_SP})?(?:các{_SP})?{_CUE}[ \t]*:?[ \t]*"
             rf"(?P<list>{_SYL}(?:{_SP}{_SYL}){{1,4}}(?:[ \t]*(?:,|;|và)[ \t]*{_SYL}(?:{_SP}{_SYL}){{1,4}})*)"),
+        "foreign": re.compile(
+            rf"(?:Tổng thống|Phó Tổng thống|Thủ tướng|Chủ tịch|Quốc vương|Nhà vua|Hoàng tử|Công chúa|Thủ hiến|Thị trưởng"
+            rf"|Ngoại trưởng|Bộ trưởng(?: Ngoại giao| Quốc phòng)?|Đại sứ|Tổng Thư ký|Tổng Giám đốc|Giám đốc|Chủ tịch Hội đồng quản trị"
+            rf"|Tổng Bí thư|Chủ tịch nước|Chủ tịch Quốc hội|Phó Thủ tướng|Nữ hoàng|Giáo hoàng)"
+            rf"(?:{_SP}(?:{alt(pl['provinces'])}))?(?:{_SP}(?:Liên bang|Cộng hòa|nước|Vương quốc))?(?:{_SP}(?:{alt(pl['provinces'])}))?"
+            rf"{_SP}(?P<n>{_SYL}(?:{_SP}{_SYL}){{1,3}})"),
         "cue_end": re.compile(rf"(?<![\p{{L}}]){_CUE}[ \t]*:?[ \t]*$"),
         "upper_line": re.compile(
             rf"(?m)^[ \t*#|_]*(?P<n>(?:{upsurn})(?:{_SP}{_UPSYL}){{1,4}})[ \t*|_]*$"),
         "title_line": re.compile(rf"(?m)^[ \t*#|_]*(?:(?:KT|TM|TL|TUQ|Q)\.?[ \t]*)?(?P<t>[^\n]{{2,80}}?)[ \t*|_]*$"),
         "provinces": frozenset(pl["provinces"]),
+        "provinces_folded": frozenset(_fold(p) for p in pl["provinces"]),
         "prov_re": re.compile(rf"^(?:{alt(pl['provinces'])})(?![\p{{L}}\p{{M}}])"),
         "place_before": re.compile(rf"(?:^|[^\p{{L}}])(?:{alt(pl['place_words'])})[ \t]+$"),
         "org_before": re.compile(rf"(?:^|[^\p{{L}}])(?:{alt(pl['non_person_before'])})[ \t]+$"),
@@ -118,7 +133,12 @@ def _trim(chunk: str) -> str:
     """Cut a title where running text starts: a verb or function word, a sentence end, a lower-case tail after " - "."""
     words = chunk.split(" ")
     out: list[str] = []
+    hm = _data()["title_start"].match(chunk)
+    in_head = len(chunk[:hm.end()].split(" ")) if hm else 0
     for i, w in enumerate(words):
+        if i < in_head:
+            out.append(w)
+            continue
         bare = w.strip(".,;:!?\"“”'()")
         if not bare:
             if w in ("-", "–", "&") and i + 1 < len(words) and words[i + 1][:1].isupper():
@@ -128,6 +148,8 @@ def _trim(chunk: str) -> str:
                 continue
             break
         if bare[:1].islower() and bare in _STOP:
+            break
+        if bare == "đồng" and i + 1 < len(words) and words[i + 1] in ("chủ", "chí", "thời", "ý", "loạt"):
             break
         if bare == "và" and (i + 1 >= len(words) or not words[i + 1][:1].isupper()
                              or _data()["title_start"].match(" ".join(words[i + 1:]))):
@@ -315,7 +337,7 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     parts = name.split()
     if len(parts) < 2 or d["title_start"].match(name) and d["title_start"].match(name).end() > len(parts[0]):
         return None
-    if name in d["provinces"] or d["prov_re"].match(name) and len(parts) <= 3:
+    if name in d["provinces"] or d["prov_re"].match(name) and len(parts) <= 3 or _fold(name) in d["provinces_folded"]:
         return None
     before = text[max(0, s - 30):s]
     if d["org_before"].search(before):
@@ -355,7 +377,31 @@ def _names(text: str, scan: str) -> list[Mention]:
                         and not re.match(r"(?:Sở|Ban|Bộ|Hội|Ủy|Uỷ|Tỉnh|Huyện|Thành|Trường|Công|Đoàn|Đảng|Văn|Trung|Chi)\b", item):
                     found[(s, e)] = Mention(s, e, text[s:e], True)
             pos += len(item)
+    # foreign names after a title: "Tổng thống Joe Biden", "Thủ tướng Campuchia Hun Manet"
+    for m in d["foreign"].finditer(scan):
+        s, e = m.span("n")
+        if any(_foreign(w) for w in m.group("n").split()) and not any(a <= s < b for a, b in found):
+            found[(s, e)] = Mention(s, e, text[s:e], True)
     return sorted(found.values())
+
+
+_VN_FINAL = re.compile(r"(?:[aeiouy]+(?:c|ch|m|n|ng|nh|p|t)?)$")
+
+
+def _foreign(word: str) -> bool:
+    """A word that cannot be one Vietnamese syllable ("Biden", "Joe", "Manet"); "Hun", "Lee" can.
+
+    >>> [_foreign(w) for w in ("Biden", "Joe", "Nguyễn", "Khoa", "Hun")]
+    [True, True, False, False, False]
+    """
+    w = "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+    w = w.replace("đ", "d")
+    if re.search(r"[fjwz]", w):
+        return True
+    if len(re.findall(r"[aeiouy]+", w)) > 1 and not re.fullmatch(r"(?:qu|gi)[aeiouy]+[a-z]*", w):
+        return True
+    onset = re.match(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?", w)
+    return not _VN_FINAL.fullmatch(w[onset.end():]) if onset else False
 
 
 # ------------------------------------------------------------------ by-lines and signature blocks
@@ -421,6 +467,20 @@ def find_authors(text: str, lines: list[tuple[int, int]] | None = None) -> list[
     return found
 
 
+def _split_upper(t: str) -> list[str]:
+    """An upper-case signing line split into its posts ("PHÓ TRƯỞNG BAN PHÓ CHỦ TỊCH UBND TỈNH" -> two).
+
+    >>> _split_upper("PHÓ TRƯỞNG BAN PHÓ CHỦ TỊCH UBND TỈNH")
+    ['PHÓ TRƯỞNG BAN', 'PHÓ CHỦ TỊCH UBND TỈNH']
+    """
+    if t.upper() != t:
+        return [t]
+    cuts = [h.start() for h in _data()["title_start"].finditer(t) if h.start() == 0 or t[h.start() - 1] == " "]
+    if not cuts:
+        return [t]
+    return [p for a, b in zip(cuts, cuts[1:] + [len(t)]) if (p := t[a:b].strip())]
+
+
 def _signatures(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """A name alone on its line under a signing title ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / (Đã ký) / Nguyễn Văn A"),
     or over a line of positions ("NGUYỄN VĂN AN / Tỉnh ủy viên, Giám đốc Sở Tài chính"): (start, end, raw title)."""
@@ -432,6 +492,8 @@ def _signatures(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int,
         if len(stripped) > 60:
             continue
         um = d["upper_line"].fullmatch(line)
+        if um and d["title_start"].match(stripped):
+            um = None
         nm = d["name"].fullmatch(stripped)
         if not (um or nm):
             continue
@@ -445,8 +507,8 @@ def _signatures(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int,
                 continue
             tm = re.match(r"(?:(?:KT|TM|TL|TUQ|Q)\.?[ \t]*)?(.+)", prev)
             t = tm.group(1).strip() if tm else ""
-            if t.upper() == t and _is_title(t) and len(t) < 60:
-                out.append((ns, ne, t))
+            if t.upper() == t and _is_title(t) and len(t) < 80:
+                out += [(ns, ne, piece) for piece in _split_upper(t)]
             break
         else:
             pass
@@ -506,7 +568,7 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
         pre, pre_at = _title_before(scan, m.start, prev_end)
         if pre:
             titles += _chain_before(scan, pre_at, prev_end, claimed, starts)
-            titles.append(pre)
+            titles += _split_upper(pre)
         after, _ = posts[m.start]
         titles += after
         prev_end = m.end
