@@ -395,12 +395,13 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
 # Where the words saying what a figure measures stop: punctuation, another number, a comparison,
 # a change, a link to another noun ("thuộc", "với"), a time or place adverbial.
 _TAIL_STOP = re.compile(
-    r"[,;:.\n()“”\"*]|\d(?!\d*\s+tuổi)|(?<!\S)(?:so với|so|tăng|giảm|với|thuộc|chiếm|bằng|tương đương|tương ứng|"
+    r"[,;:.\n()“”\"*]|\d(?!\d*\s+tuổi)|(?<!\S)(?:so với|so|tăng|giảm|với|chiếm|bằng|tương đương|tương ứng|"
     r"trong đó|gồm|là|trên|tại|ở|vào|năm\s+\d|từ\s+(?:năm|ngày|tháng)|đến|kể từ|theo|nhằm|để|và các|nhiệm kỳ|"
     r"giai đoạn|trở lên|trở xuống|trở lại|đạt\s+\d|đạt\s+(?:trên|hơn|gần|khoảng))(?!\w)",
     re.IGNORECASE)
 # Nouns that open the name of a measure ("tỷ lệ hộ nghèo", "tổng vốn đầu tư", "số lượt lao động")
-_HEAD = re.compile(r"(?<!\w)(?:tỷ lệ|tỉ lệ|tốc độ|tổng|số|giá trị|kim ngạch|thu nhập|sản lượng|diện tích|doanh thu|"
+_HEAD = re.compile(r"(?<!\w)(?:tỷ lệ|tỉ lệ|tốc độ|tổng(?!\s+(?:kết|hợp|thể|quan|cục|công|bí|thống|giám|biên|điều))|"
+                   r"số(?!\s*\d)|giá trị|kim ngạch|thu nhập|sản lượng|diện tích|doanh thu|"
                    r"vốn|thu ngân sách|chi ngân sách|chỉ số|năng suất|quy mô|tỷ trọng|tỉ trọng|GRDP|GDP|"
                    r"chỉ tiêu|lực lượng|dân số|mức)(?!\w)", re.IGNORECASE)
 _SHARE_HEAD = re.compile(r"^(?:tỷ lệ|tỉ lệ|tốc độ|tỷ trọng|tỉ trọng)(?!\w)", re.IGNORECASE)
@@ -414,7 +415,7 @@ _TIME_WORDS = re.compile(
     r"|(?<!\w)(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
     r"|(?<!\w)(?:\d+|sáu|chín|ba|bảy|năm)\s+tháng(?:\s+(?:đầu năm|qua|cuối năm))?"
     r"|(?<!\w)(?:hằng năm|hàng năm|mỗi năm|đến nay|hiện nay|từ đầu năm|cụ thể)(?!\w)", re.IGNORECASE)
-_TRAIL_EXTRA = re.compile(r"(?:\s+(?:còn|mục tiêu|với mục tiêu|cụ thể|như sau|ước|dự kiến|thêm|mới))+$", re.IGNORECASE)
+_TRAIL_EXTRA = re.compile(r"(?:(?:^|\s+)(?:còn|mục tiêu|với mục tiêu|cụ thể|như sau|ước|dự kiến))+$", re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
@@ -427,7 +428,6 @@ def _clean(phrase: str, trail: bool = True) -> str:
     `trail`) the verbs and hedges it ends with."""
     p = _patterns()
     phrase = _TIME_WORDS.sub(" ", phrase)
-    phrase = p["places"].sub(" ", phrase)
     phrase = re.sub(r"[*_]+|\s+", " ", phrase).strip(" ,.;:-–…")
     for _ in range(3):
         phrase = p["discourse"].sub("", phrase).strip(" ,.;:-–…")
@@ -437,18 +437,22 @@ def _clean(phrase: str, trail: bool = True) -> str:
     return phrase.lower()
 
 
+_LINK = re.compile(r"(?<!\w)(?:với|về)\s", re.IGNORECASE)
+
+
 def _before(text: str, s: int, e: int) -> str:
     """The words of clause [s, e), asides and times blanked; after its last "với" when that names
     something ("… 6 dự án với tổng vốn đăng ký 1.382 tỷ đồng")."""
     seg = _ASIDE.sub(_blank, text[s:e])
     seg = _TIME_WORDS.sub(_blank, seg)
-    k = seg.lower().rfind(" với ")
-    if k >= 0 and _clean(seg[k + 5:]):
-        seg = seg[k + 5:]
+    for m in reversed(list(_LINK.finditer(seg))):
+        if _clean(seg[m.end():]):
+            return seg[m.end():]
+        break
     return seg
 
 
-def _subject(seg: str) -> str:
+def _subject(seg: str, prefer_head: bool = False) -> str:
     """The measure named before a figure: a phrase opening with a head noun ("tỷ lệ …", "tổng vốn …"),
     else the words before the clause's first verb, else from a later head noun."""
     stripped = _clean(seg)
@@ -458,6 +462,8 @@ def _subject(seg: str) -> str:
     if head and head.start() == 0:
         return stripped
     v = _patterns()["first_verb"].search(stripped)
+    if head and (prefer_head or (v and not stripped[v.end():head.start()].strip())):
+        return stripped[head.start():]  # "Việt Nam có quy mô kinh tế số …"
     if v and v.start() > 0:
         return _clean(stripped[:v.start()])
     if head:
@@ -474,13 +480,24 @@ def _predicate(seg: str) -> str:
     return _clean(parts[-1]) if parts else ""
 
 
-def _tail(text: str, e: int) -> str:
-    """The words right after a figure that say what it counts ('doanh nghiệp đăng ký thành lập mới')."""
-    window = text[e:e + 120]
-    window = re.sub(r"^\s*\([^()]{0,40}\)", "", window)  # "5.775/8.227 xã (chiếm 70,2%) đạt chuẩn …"
-    m = _TAIL_STOP.search(window)
-    tail = window[:m.start()] if m else window
-    return " ".join(tail.split()[:9]).strip().lower()
+def _tail(text: str, e: int, skip_aside: bool = True) -> tuple[str, int]:
+    """The words right after a figure that say what it counts ('doanh nghiệp đăng ký thành lập mới'),
+    and where they end."""
+    window = text[e:e + 150]
+    start = 0
+    if skip_aside:  # "5.775/8.227 xã (chiếm 70,2%) đạt chuẩn …"
+        m = re.match(r"\s*\([^()]{0,80}\)", window)
+        start = m.end() if m else 0
+    m = _TAIL_STOP.search(window, start)
+    stop = m.start() if m else len(window)
+    words = window[start:stop].split()[:9]
+    tail = _TAIL_TRIM.sub("", " ".join(words)).strip().lower()
+    if not words or re.match(r"(?:và|hoặc|cùng)(?!\w)", tail):
+        return "", e
+    return tail, e + window.find(words[-1], start) + len(words[-1])
+
+
+_TAIL_TRIM = re.compile(r"(?:\s+(?:thuộc|của|cho|và|với|có|được|đã|là))+$", re.IGNORECASE)
 
 
 def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Optional[dict[str, Any]]) -> Optional[str]:
@@ -496,7 +513,13 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         if phrase:
             return phrase
     same = prev is not None and prev["span"][1] <= s and prev["span"][0] >= sent[0]
-    floor = prev["span"][1] if same else sent[0]
+    floor = sent[0]
+    if same and prev["kind"] != "duration":
+        floor = min(max(prev["span"][1], prev.get("_tail_end", 0)), s)
+        # an earlier figure inside a closed aside: "thị trường châu Âu (chiếm 6,33%) tăng 70,94%"
+        k = text.rfind("(", sent[0], prev["span"][0])
+        if k >= 0 and ")" not in text[k:prev["span"][0]] and ")" in text[prev["span"][1]:s]:
+            floor = k
     clause_s = max(_clause_start_metric(text, sent[0], s, ctx.wrapped), floor)
     seg = _before(text, clause_s, s)
     # a count's doer/verb phrase may run over commas ("trao tặng Huân chương hạng Nhất, Nhì, Ba cho 5 cá nhân")
@@ -505,8 +528,8 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
     verb_before = re.search(r"(?:^|\s)(chiếm|đạt|tăng|giảm|bằng)(?:\s+\S+){0,3}\s*$", seg.lower())
     bare = not subj and not _predicate(seg)  # "…, tăng 12%": the clause names nothing itself
     if bare:
-        if same:
-            subj = prev.get("_base") or ""
+        if same and prev.get("_base"):
+            subj = prev["_base"]
         else:
             # walk back over earlier clauses of the sentence: "Sản xuất công nghiệp tăng trưởng, đạt …"
             k = clause_s
@@ -514,15 +537,18 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
                 if k <= sent[0]:
                     break
                 k0 = _clause_start_metric(text, sent[0], max(sent[0], k - 2), ctx.wrapped)
-                subj = _subject(_before(text, k0, k - 1))
+                subj = _subject(_before(text, k0, k - 1), prefer_head=True)
                 if subj:
                     break
                 k = k0
+            if not subj and prev is not None and prev.get("_base") and prev["span"][0] >= ctx.para_start(s):
+                subj = prev["_base"]  # "…còn 2,75%. Bình quân giảm 1,43%/năm": the paragraph's measure
     base = subj
-    tail = _tail(text, e)
+    tail, f["_tail_end"] = _tail(text, e, skip_aside=f["kind"] != "rate")
     unit_words = _NUMBER_WORDS.sub("", f["text"]).strip().lower()
     if f["kind"] == "duration":
         phrase = _clean(tail, trail=False) or _predicate(long_seg) or subj
+        base = None
     elif f["kind"] in ("count", "measure") and f.get("unit") not in ("ha", "km", "m", "m2", "m3", "km2"):
         noun = (unit_words + " " + tail).strip()
         if _HEAD.match(subj or "") and not verb_before and not bare:
