@@ -396,8 +396,9 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
 # a change, a link to another noun ("thuộc", "với"), a time or place adverbial.
 _TAIL_STOP = re.compile(
     r"[,;:.\n()“”\"*]|\d(?!\d*\s+tuổi)|(?<!\S)(?:so với|so|tăng|giảm|với|chiếm|bằng|tương đương|tương ứng|"
-    r"trong đó|gồm|là|trên|tại|ở|vào|năm\s+\d|từ\s+(?:năm|ngày|tháng)|đến|kể từ|theo|nhằm|để|và các|nhiệm kỳ|"
-    r"giai đoạn|trở lên|trở xuống|trở lại|đạt\s+\d|đạt\s+(?:trên|hơn|gần|khoảng))(?!\w)",
+    r"trong đó|gồm|là|trên|tại|ở|vào|từ\s+(?:năm|ngày|tháng)|đến|kể từ|theo|nhằm|để|và các|nhiệm kỳ|"
+    r"giai đoạn|trở lên|trở xuống|trở lại|như sau|sau đây|cụ thể)(?!\w)"
+    r"|(?<!\S)(?:năm|đạt)\s+(?:(?:trên|hơn|gần|khoảng)\s+)?(?=\d)",
     re.IGNORECASE)
 # Nouns that open the name of a measure ("tỷ lệ hộ nghèo", "tổng vốn đầu tư", "số lượt lao động")
 _HEAD = re.compile(r"(?<!\w)(?:tỷ lệ|tỉ lệ|tốc độ|tổng(?!\s+(?:kết|hợp|thể|quan|cục|công|bí|thống|giám|biên|điều))|"
@@ -437,6 +438,8 @@ def _clean(phrase: str, trail: bool = True) -> str:
     return phrase.lower()
 
 
+_SHARE_OF = re.compile(r"^(\S.*?)\s+chiếm(?:\s+(tỷ trọng|tỉ trọng))?(?:\s+(?:khoảng|gần|hơn|trên|dưới|xấp xỉ))?$",
+                       re.IGNORECASE)
 _LINK = re.compile(r"(?<!\w)(?:với|về)\s", re.IGNORECASE)
 
 
@@ -461,8 +464,11 @@ def _subject(seg: str, prefer_head: bool = False) -> str:
     head = _HEAD.search(stripped)
     if head and head.start() == 0:
         return stripped
+    if _patterns()["places"].fullmatch(stripped):
+        return ""  # "cả nước giảm 1,43%": a place, not a measure
     v = _patterns()["first_verb"].search(stripped)
-    if head and (prefer_head or (v and not stripped[v.end():head.start()].strip())):
+    if head and (prefer_head or (v and v.group(0) in ("có", "là") and head.start() >= v.end()
+                                 and not stripped[v.end():head.start()].strip())):
         return stripped[head.start():]  # "Việt Nam có quy mô kinh tế số …"
     if v and v.start() > 0:
         return _clean(stripped[:v.start()])
@@ -525,6 +531,9 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
     # a count's doer/verb phrase may run over commas ("trao tặng Huân chương hạng Nhất, Nhì, Ba cho 5 cá nhân")
     long_seg = _before(text, max(_clause_start_metric(text, sent[0], s, ctx.wrapped, loose=True), floor), s)
     subj = _subject(seg)
+    share = _SHARE_OF.match(_clean(seg, trail=False))
+    if share:  # "nhóm thủy sản chiếm tỷ trọng 3,65%": the share of the group named before
+        subj = f"{share.group(2) or ''} {share.group(1)}".strip()
     verb_before = re.search(r"(?:^|\s)(chiếm|đạt|tăng|giảm|bằng)(?:\s+\S+){0,3}\s*$", seg.lower())
     bare = not subj and not _predicate(seg)  # "…, tăng 12%": the clause names nothing itself
     if bare:
@@ -558,8 +567,12 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         elif bare and subj:
             phrase = subj if unit_words in subj else f"{subj} {noun}"
         else:
-            phrase = f"{_predicate(long_seg)} {noun}".strip()
+            pred = _predicate(long_seg)
+            # "đã giải quyết việc làm mới cho 2.980 lao động": the verb phrase says what is counted
+            phrase = pred if len(pred.split()) >= 2 else f"{pred} {noun}".strip()
         base = phrase
+    elif f["kind"] == "rate" and share:
+        phrase, base = subj, share.group(1)
     elif f["kind"] == "rate":
         after = _clean(tail)
         if verb_before and verb_before.group(1) == "chiếm" and after:
