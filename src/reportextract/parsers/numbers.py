@@ -28,6 +28,8 @@ def parse_number(text: str) -> float | None:
     1000000.0
     >>> parse_number("12 450")
     12450.0
+    >>> parse_number("0.500")  # a leading zero cannot start a thousands group
+    0.5
     >>> parse_number("abc") is None
     True
     """
@@ -36,7 +38,7 @@ def parse_number(text: str) -> float | None:
         return None
     if s.isdigit():
         return float(s)
-    if _THOUSANDS_DOT.match(s):
+    if _THOUSANDS_DOT.match(s) and not s.startswith("0"):
         return float(s.replace(".", ""))
     if _THOUSANDS_DOT_DEC.match(s):
         return float(s.replace(".", "").replace(",", "."))
@@ -97,8 +99,7 @@ def parse_number_words(text: str) -> int | None:
     for w in words:
         if w in _DIGITS:
             if w in ("mốt", "tư", "lăm", "nhăm") and last not in ("mươi", "mười"):
-                if not (w == "tư" and last is None):
-                    return None
+                return None  # "tư" alone is "investment" (đầu tư) far more often than "four"
             current += _DIGITS[w]
         elif w == "mười":
             current += 10
