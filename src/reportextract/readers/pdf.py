@@ -15,7 +15,7 @@ import regex as re
 
 from ..errors import FormatError
 from ..normalize import normalize_text
-from . import SourceText
+from . import SourceText, TableCell
 from .legacy import convert_legacy, detect_legacy, is_garbage, unmapped_share
 
 OCR_MODES = ("auto", "never", "always")
@@ -39,6 +39,9 @@ class Line:
     x1: float
     y: float          # baseline
     size: float       # font size of its first character
+    cells: tuple[str, ...] | None = None  # a table row: its cells' texts (text is them joined)
+    table: int = -1                       # which table of the page the row belongs to
+    cols: tuple[int, ...] = ()            # grid column where each cell starts (merged cells span on)
 
 
 # ------------------------------------------------------------------ opening
@@ -120,9 +123,77 @@ class _PageReader:
                     out.extend(self._split_gaps(tp, i0, stripped, line))
                 else:
                     out.append(line)
+            if exact and sum(1 for ln in out if len(ln.text) < 25) >= 6:  # short lines: maybe a table
+                out = self._tables(page, textpage, out)
             return out, text, width, height
         finally:
             textpage.close()
+
+    def _rulings(self, page) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+        """Horizontal (y, x0, x1) and vertical (x, y0, y1) ruling segments drawn on the page."""
+        raw = self.raw
+        l, b, r, t = (ctypes.c_float() for _ in range(4))
+        hs, vs = [], []
+        n = raw.FPDFPage_CountObjects(page.raw)
+        if n > 5000:  # a drawing, not a document page: tables are not worth the time
+            return hs, vs
+        for k in range(n):
+            obj = raw.FPDFPage_GetObject(page.raw, k)
+            if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+                continue
+            if not raw.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r),
+                                             ctypes.byref(t)):
+                continue
+            w, h = r.value - l.value, t.value - b.value
+            if h < 2.5 and w > 4:
+                hs.append(((b.value + t.value) / 2, l.value, r.value))
+            elif w < 2.5 and h > 4:
+                vs.append(((l.value + r.value) / 2, b.value, t.value))
+        return hs, vs
+
+    def _tables(self, page, textpage, lines: list[Line]) -> list[Line]:
+        """Replace the lines inside ruled tables by one line per row, cells joined by " | "."""
+        hs, vs = self._rulings(page)
+        if len(hs) < 3 or len(vs) < 3:
+            return lines
+        tables = _grids(hs, vs)
+        if not tables:
+            return lines
+        out: list[Line] = []
+        placed: set[int] = set()
+        for ln in lines:
+            k = next((i for i, (xs, ys, _) in enumerate(tables)
+                      if ys[0] - 1 <= ln.y <= ys[-1] + 1 and xs[0] - 1 <= ln.x0 <= xs[-1] + 1), None)
+            if k is None:
+                out.append(ln)
+                continue
+            if k in placed:
+                continue
+            placed.add(k)
+            out += self._rows(textpage, tables[k], k, ln.size)
+        return out
+
+    def _rows(self, textpage, grid, k: int, size: float) -> list[Line]:
+        xs, ys, joined = grid
+        rows: list[Line] = []
+        for i in range(len(ys) - 1, 0, -1):  # top row first
+            top, bottom = ys[i], ys[i - 1]
+            cells: list[str] = []
+            starts: list[int] = []
+            j = 0
+            while j < len(xs) - 1:
+                j2 = j + 1
+                # a merged cell: no vertical rule between this column and the next in this row
+                while j2 < len(xs) - 1 and not joined(xs[j2], bottom, top):
+                    j2 += 1
+                t = textpage.get_text_bounded(xs[j] + 0.5, bottom + 0.5, xs[j2] - 0.5, top - 0.5)
+                cells.append(_SPACES.sub(" ", t.replace("\r\n", " ").replace("\n", " ")).strip())
+                starts.append(j)
+                j = j2
+            if any(cells):
+                rows.append(Line(" | ".join(cells), xs[0], xs[-1], (top + bottom) / 2, size,
+                                 cells=tuple(cells), table=k, cols=tuple(starts)))
+        return rows
 
     def _drop_marks(self, tp, i0: int, text: str, size: float) -> str:
         """Remove footnote markers: digits glued to a word in a much smaller font ("đặc khu¹")."""
@@ -157,6 +228,46 @@ class _PageReader:
 
 
 # ------------------------------------------------------------------ layout
+
+
+def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _grids(hs: list[tuple[float, float, float]], vs: list[tuple[float, float, float]]):
+    """Tables from ruling segments: (column xs, row ys bottom-up, has_vertical(x, y0, y1)) for each
+    block of vertically overlapping rules."""
+    vs = sorted(vs, key=lambda v: -v[2])
+    blocks: list[list[tuple[float, float, float]]] = []
+    for v in vs:  # group vertical rules whose spans touch: one group per table
+        for blk in blocks:
+            if any(v[1] <= w[2] + 2 and w[1] <= v[2] + 2 for w in blk):
+                blk.append(v)
+                break
+        else:
+            blocks.append([v])
+    grids = []
+    for blk in blocks:
+        y0, y1 = min(v[1] for v in blk), max(v[2] for v in blk)
+        xs = _cluster([v[0] for v in blk])
+        if len(xs) < 3:
+            continue
+        ys = _cluster([h[0] for h in hs if y0 - 2 <= h[0] <= y1 + 2 and h[1] <= xs[-1] and h[2] >= xs[0]]
+                      + [y0, y1])
+        if len(ys) < 3:
+            continue
+        segs = list(blk)
+
+        def joined(x: float, b: float, t: float, segs=segs) -> bool:
+            mid = (b + t) / 2
+            return any(abs(s[0] - x) <= 2 and s[1] - 1 <= mid <= s[2] + 1 for s in segs)
+
+        grids.append((xs, ys, joined))
+    return grids
 
 
 def _columns(lines: list[Line], width: float) -> tuple[list[Line], float | None]:
@@ -213,10 +324,11 @@ def _drop_running(pages: list[list[Line]], heights: list[float]) -> None:
             pages[k] = [ln for ln in lines if id(ln) not in drop]
 
 
-def _join(lines: list[Line], gutter: float | None = None) -> str:
-    """Lines to text: lines of one paragraph joined by a space, others by a newline."""
+def _join(lines: list[Line], gutter: float | None = None) -> tuple[str, list[tuple[int, int, int, int, int]]]:
+    """Lines to text: lines of one paragraph joined by a space, others by a newline. Also the spans
+    of table cells: (table, row, column, start, end) in the returned text."""
     if not lines:
-        return ""
+        return "", []
     body = [ln for ln in lines if ln.x1 - ln.x0 > 0]
     sides: dict[int, tuple[float, float]] = {}  # column -> (left, right) text edges
     for side in (0, 1, 2):
@@ -227,18 +339,39 @@ def _join(lines: list[Line], gutter: float | None = None) -> str:
     size = Counter(sizes).most_common(1)[0][0] if sizes else 12.0
     steps = [a.y - b.y for a, b in zip(lines, lines[1:]) if 0 < a.y - b.y < 3 * size]
     step = statistics.median(steps) if steps else 1.3 * size
-    out = [lines[0].text]
+    out: list[str] = []
+    cells: list[tuple[int, int, int, int, int]] = []
+    rows: Counter[int] = Counter()
+    length = 0
+
+    def put(sep: str, ln: Line) -> None:
+        nonlocal length
+        out.append(sep + ln.text)
+        if ln.cells is not None:
+            pos = length + len(sep)
+            for c, t in enumerate(ln.cells):
+                if t:
+                    col = ln.cols[c] if c < len(ln.cols) else c
+                    cells.append((ln.table, rows[ln.table], col, pos, pos + len(t)))
+                pos += len(t) + 3
+            rows[ln.table] += 1
+        length += len(sep) + len(ln.text)
+
+    put("", lines[0])
     for prev, ln in zip(lines, lines[1:]):
+        if ln.cells is not None or prev.cells is not None:
+            put("\n", ln)
+            continue
         left, right = sides.get(_side(prev, gutter), (prev.x0, prev.x1))
         width = max(1.0, right - left)
         full = prev.x1 >= right - 0.12 * width and prev.x1 - prev.x0 > 0.6 * width
         gap = prev.y - ln.y
         if abs(gap) < 0.3 * size and prev.x1 - 1 <= ln.x0 < prev.x1 + 2 * size:
             # the same visual line, broken by pdfium at a raised footnote mark
-            out.append(ln.text if ln.text[:1] in ".,;:)" else " " + ln.text)
+            put("" if ln.text[:1] in ".,;:)" else " ", ln)
             continue
         if ln.text[:1] in ".,;:)" and 0 < gap <= step * 1.35:
-            out.append(ln.text)  # punctuation pushed to a new line after a footnote mark
+            put("", ln)  # punctuation pushed to a new line after a footnote mark
             continue
         flush_left = ln.x0 <= left + 0.5 * size
         same_para = (
@@ -254,14 +387,8 @@ def _join(lines: list[Line], gutter: float | None = None) -> str:
                 and not _LIST_START.match(ln.text)
                 and abs(ln.size - prev.size) < 1.5)
         )
-        if same_para:
-            if out[-1].endswith(("-", "\ufffe")) and ln.text[:1].islower():
-                out[-1] = out[-1][:-1] + ln.text  # a word hyphenated across lines
-            else:
-                out.append(" " + ln.text)
-        else:
-            out.append("\n" + ln.text)
-    return _SPACES.sub(" ", "".join(out))
+        put(" " if same_para else "\n", ln)
+    return "".join(out), cells
 
 
 def _side(ln: Line, gutter: float | None) -> int:
@@ -449,20 +576,36 @@ def _read(pdf, name: str, ocr: str) -> SourceText:
     _drop_running(page_lines, heights)
     parts: list[str] = []
     starts: list[int] = []
+    tables: dict[tuple[int, int], list[TableCell]] = {}
     offset = 0
     for i in range(n):
-        text = ocr_text[i] if i in ocr_text and ocr_text[i].strip() else _join(page_lines[i], gutters[i])
-        text = normalize_text(text).strip("\n")
+        cell_spans: list[tuple[int, int, int, int, int]] = []
+        if i in ocr_text and ocr_text[i].strip():
+            text = normalize_text(ocr_text[i])
+        else:
+            for ln in page_lines[i]:  # normalise line by line, so that cell offsets stay exact
+                if ln.cells is not None:
+                    ln.cells = tuple(normalize_text(c) for c in ln.cells)
+                    ln.text = " | ".join(ln.cells)
+                else:
+                    ln.text = _SPACES.sub(" ", normalize_text(ln.text)).strip()
+            page_lines[i] = [ln for ln in page_lines[i] if ln.text]
+            text, cell_spans = _join(page_lines[i], gutters[i])
+            if normalize_text(text) != text:
+                text, cell_spans = normalize_text(text), []
+        text = text.rstrip("\n")
         if parts:
             # a paragraph running on from the previous page continues the same line
             sep = " " if text[:1].islower() and parts[-1] and not _ENDS_SENTENCE.search(parts[-1]) else "\n"
             parts.append(sep)
             offset += 1
         starts.append(offset)
+        for k, r, c, a, b in cell_spans:
+            tables.setdefault((i, k), []).append(TableCell(r, c, (offset + a, offset + b)))
         parts.append(text)
         offset += len(text)
     return SourceText("".join(parts), "pdf", page_starts=tuple(starts), warnings=tuple(warnings),
-                      meta=_metadata(pdf))
+                      meta=_metadata(pdf), tables=tuple(tuple(cells) for cells in tables.values()))
 
 
 def _metadata(pdf) -> dict[str, object]:
