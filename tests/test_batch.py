@@ -117,10 +117,20 @@ def test_archive_members_are_read_in_memory_with_bang_paths(tmp_path: Path, name
     assert not list(tmp_path.glob("**/one.txt"))  # nothing was extracted to disk
 
 
-def test_docx_is_a_document_not_an_archive(tmp_path: Path) -> None:
-    path = _zip(tmp_path / "report.docx", {"word/document.xml": b"<w:document/>"})
+@pytest.mark.parametrize("name,members", [
+    ("report.docx", {"word/document.xml": b"<w:document/>"}),
+    ("report-without-extension", {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}),
+], ids=["by-name", "by-content"])
+def test_docx_is_a_document_not_an_archive(tmp_path: Path, name: str, members: dict) -> None:
+    path = _zip(tmp_path / name, members)
     [item] = iter_items([str(path)])
-    assert item.path == str(path) and item.data is not None
+    assert item.path == str(path) and item.data == path.read_bytes()
+
+
+def test_zip_with_a_word_folder_is_still_an_archive(tmp_path: Path) -> None:
+    path = _zip(tmp_path / "a.zip", {"keyword/word/notes.txt": doc_text(0).encode()})
+    [item] = iter_items([str(path)])
+    assert item.path == f"{path}!/keyword/word/notes.txt"
 
 
 def _zip_special(path: Path, name: str, mode: int) -> Path:
@@ -307,6 +317,7 @@ def test_usage_errors(runner, corpus: Path) -> None:
     assert runner.invoke(cli, ["batch", str(corpus), "--resume"]).exit_code == 2
     assert runner.invoke(cli, ["batch", str(corpus), "--scheduler", "tcp://x:1"]).exit_code == 2
     assert runner.invoke(cli, ["batch", str(corpus), "--max-bytes", "lots"]).exit_code == 2
+    assert runner.invoke(cli, ["batch", str(corpus), "--format", "csv", "--db", "x.db"]).exit_code == 2
 
 
 # ---------------------------------------------------------------- resume

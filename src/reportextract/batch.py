@@ -10,6 +10,7 @@ import lzma
 import multiprocessing
 import os
 import re
+import signal
 import stat
 import sys
 import tarfile
@@ -170,9 +171,7 @@ def _read_bounded(f: IO[bytes], limit: int) -> bytes | None:
 def _archive_kind(head: bytes, name: str) -> str | None:
     """"zip" or "tar" when a file's first bytes say it is an archive of documents (a DOCX is not)."""
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        if name.lower().endswith((".docx", ".docm")) or b"word/" in head:
-            return None
-        return "zip"
+        return None if name.lower().endswith((".docx", ".docm")) else "zip"  # (see _is_package)
     if head[257:262] == b"ustar":
         return "tar"
     opener: Callable[..., Any] | None = None
@@ -195,6 +194,17 @@ def _archive_kind(head: bytes, name: str) -> str | None:
     return None
 
 
+def _is_package(zf: zipfile.ZipFile) -> bool:
+    """A DOCX (any OOXML or ODF file) is a zip too: a document, not an archive of documents."""
+    for marker in ("[Content_Types].xml", "mimetype"):
+        try:
+            zf.getinfo(marker)
+            return True
+        except KeyError:
+            pass
+    return False
+
+
 def _zip_items(path: str, max_bytes: int) -> Iterator[Item]:
     try:
         zf = zipfile.ZipFile(path)
@@ -202,6 +212,11 @@ def _zip_items(path: str, max_bytes: int) -> Iterator[Item]:
         yield _error_item(path, FormatError(f"{path}: broken zip archive ({_one_line(str(exc))})"))
         return
     with zf:
+        if _is_package(zf):
+            with open(path, "rb") as f:  # the size was checked against --max-bytes already
+                data = f.read()
+            yield Item(path, data, hashlib.sha256(data).hexdigest())
+            return
         for info in zf.infolist():
             if info.is_dir():
                 continue
@@ -383,6 +398,12 @@ class SerialEngine:
         pass
 
 
+def _ignore_sigint() -> None:
+    # Ctrl-C reaches the whole process group: the main process alone handles it, closing the
+    # pool after the tasks in flight, so no worker dies with a traceback mid-document.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class LocalEngine:
     """Worker processes on this machine; a worker that dies costs one error row, not the batch."""
 
@@ -394,7 +415,8 @@ class LocalEngine:
     def _new_pool(self) -> ProcessPoolExecutor:
         # fork: workers start in milliseconds and share the imported code with this process.
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        return ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method))
+        return ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method),
+                                   initializer=_ignore_sigint)
 
     def _renew(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
@@ -564,7 +586,10 @@ class JsonlSink:
                     if m:
                         self._keys.add(m.group(1))
                     elif line.strip():
-                        self._keys.add(row_key(json.loads(line)))
+                        try:
+                            self._keys.add(row_key(json.loads(line)))
+                        except (ValueError, AttributeError):
+                            pass  # not one of our rows: keep it, it just counts for nothing
             self.f = open(path, "ab")  # noqa: SIM115
         else:
             self.f = open(path, "wb")  # noqa: SIM115

@@ -179,6 +179,8 @@ def batch(inputs: tuple[str, ...], output: str | None, db: str | None, fmt: str,
         raise click.UsageError("--resume needs an output file (-o or --db) to resume from")
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    if fmt == "csv" and output is None and db is not None:
+        raise click.UsageError("--format csv is for -o FILE (or standard output without --db)")
     sinks: list = []
     try:
         if output is not None or db is None:
