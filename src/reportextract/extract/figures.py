@@ -111,6 +111,9 @@ def label_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
 _TIME_AFTER = re.compile(r"[ \t\u00a0]*(?:giờ|h|g)[ \t\u00a0]*\d|"
                          r"[ \t\u00a0]*giờ[ \t\u00a0,]+(?:sáng|chiều|tối|trưa|đêm|hôm|ngày)(?!\p{L})",
                          re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"(?r)(?<!\p{L})(?:lúc|vào|từ|\d[ \t\u00a0]*giờ[ \t\u00a0]*(?:đến|tới|-|–))"
+                           r"[ \t\u00a0]*$", re.I)
+_CLOCK_AFTER = re.compile(r"[ \t\u00a0]*(?:đến|tới|-|–)[ \t\u00a0]*\d{1,2}[ \t\u00a0]*(?:giờ|h)(?!\p{L})", re.I)
 _HOUR_BEFORE = re.compile(r"(?r)\d[ \t\u00a0]*(?:giờ|h)[ \t\u00a0]*$", re.IGNORECASE)
 
 _B = r"(?r)(?<!\p{L})"  # a hedge or bound is a whole word ("nước đạt" holds no "ước đạt")
@@ -286,12 +289,18 @@ def _per(text: str, pos: int) -> tuple[str, int]:
     table = unit_table()
     while True:
         m = patterns()["per"].match(text, pos)
-        if not m:
+        if m:
+            suffix += "/" + table[" ".join(m.group("w").lower().split())][0]
+            pos = m.end()
+            continue
+        m = _PER_WORD.match(text, pos)  # "đồng/thùng": any one lower-case word after the slash
+        if not m or m.group(1) in word_sets()[0]:
             return suffix, pos
-        w = " ".join(m.group("w").lower().split())
-        suffix += "/" + table[w][0]
+        suffix += "/" + m.group(1)
         pos = m.end()
 
+
+_PER_WORD = re.compile(r"/(\p{Ll}+)(?![\p{L}\p{N}/])")
 
 # Counted nouns that are also verbs: after a place name ("Cát Tiên 3 tổ chức") they are the verb.
 _VERB_NOUNS = frozenset({"tổ chức", "kế hoạch", "đoàn", "hội", "sở", "ban", "bộ"})
@@ -384,6 +393,8 @@ def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str
         return []
     if kind == "duration" and _HOUR_BEFORE.search(text, max(0, s - 12), s):
         return []  # "15 giờ 58 phút": a time of day
+    if unit == "giờ" and (_CLOCK_BEFORE.search(text, max(0, s - 40), s) or _CLOCK_AFTER.match(text, pos)):
+        return []  # "lúc 8 giờ", "từ 7 giờ đến 11 giờ": clock times
     if kind == "count" and not den and len(n1) == 4 and n1.isdigit() and 1900 <= int(n1) <= 2100:
         return []  # a calendar year followed by a noun
     suffix, pos = _per(text, pos)
