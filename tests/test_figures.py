@@ -66,6 +66,8 @@ FIGURES = [
     ("kg", "Thu giữ 12 kg ma túy.", "12 kg", 12, "kg", "measure"),
     ("mw", "Nhà máy công suất 50 MW.", "50 MW", 50, "MW", "measure"),
     ("kwh", "Tiết kiệm 2 triệu kWh điện.", "2 triệu kWh", 2e6, "kWh", "measure"),
+    ("bare-ty-money", "Thu ngân sách đạt 500 tỷ, tăng 5%.", "500 tỷ", 500e9, "VND", "money"),
+    ("bare-trieu-money", "Hỗ trợ mỗi xã 500 triệu.", "500 triệu", 500e6, "VND", "money"),
     # counts from the gazetteer, multi-word first
     ("co-quan", "Kiểm tra 12 cơ quan nhà nước.", "12 cơ quan", 12, "cơ quan", "count"),
     ("doanh-nghiep", "Có 420 doanh nghiệp thành lập mới.", "420 doanh nghiệp", 420, "doanh nghiệp", "count"),
@@ -186,6 +188,7 @@ NOT_FIGURES = [
     ("enumerated-labels", "Thay thế các biểu số 51, 52, 53 kèm theo Nghị quyết."),
     ("two-tier", "Chính quyền địa phương 2 cấp vận hành ổn định."),
     ("bare-number", "Mã số thuế 0301234567."),
+    ("bare-trieu-not-money", "Dân số 1,2 triệu, mật độ cao."),
 ]
 
 

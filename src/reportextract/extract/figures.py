@@ -300,6 +300,19 @@ def _per(text: str, pos: int) -> tuple[str, int]:
         pos = m.end()
 
 
+_MONEY_WORDS = re.compile(
+    r"(?<!\p{L})(?:vốn|thu|chi|kinh phí|ngân sách|giá trị|doanh thu|doanh số|tiền|đầu tư|hỗ trợ|lương|thu nhập|"
+    r"lợi nhuận|nộp|giải ngân|tổng mức|dự toán|nguồn|tài trợ|ủng hộ|quyên góp|trị giá|số dư|dư nợ|cho vay|"
+    r"huy động|bồi thường|kim ngạch|chi phí|thiệt hại|GRDP|GDP)(?!\p{L})", re.I)
+
+
+def _money_context(text: str, s: int) -> bool:
+    """Whether the clause before a bare "500 tỷ" talks about money."""
+    before = text[max(0, s - 80):s]
+    cut = max(before.rfind(c) for c in ".;\n")
+    return bool(_MONEY_WORDS.search(before, cut + 1))
+
+
 _PER_WORD = re.compile(r"/(\p{Ll}+)(?![\p{L}\p{N}/])")
 
 # Counted nouns that are also verbs: after a place name ("Cát Tiên 3 tổ chức") they are the verb.
@@ -381,6 +394,8 @@ def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str
         if found is None:
             if den and "," in n1 and not n2:  # "83,1/100": a score out of a maximum
                 unit, kind = "điểm", "count"
+            elif scale_m and scale >= 1e6 and not text[pos:pos + 1].isalnum() and _money_context(text, s):
+                unit, kind = "VND", "money"  # "thu ngân sách đạt 500 tỷ": đồng is understood
             else:
                 return []
         else:
