@@ -193,9 +193,11 @@ class DevTools:
                 return reply.get("result", {})
             self.events.append(reply)
 
-    def wait_for(self, method: str, timeout: float = 30) -> None:
+    def wait_for(self, method: str, since: int, timeout: float = 30) -> None:
+        """Until this session sends `method` after event number `since`."""
         deadline = time.monotonic() + timeout
-        while not any(e.get("method") == method for e in self.events):
+        while not any(e.get("method") == method and e.get("sessionId") == self.session
+                      for e in self.events[since:]):
             self.events.append(self._read(deadline))
 
     def evaluate(self, expression: str) -> Any:
@@ -209,13 +211,14 @@ class DevTools:
         self.session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
         for domain in ("Page", "Runtime", "Log"):
             self.call(f"{domain}.enable")
+        since = len(self.events)
         self.call("Page.navigate", url=url)
-        self.wait_for("Page.loadEventFired")
+        self.wait_for("Page.loadEventFired", since)
 
     def problems(self) -> list[dict[str, Any]]:
         """Console messages, uncaught exceptions and browser log entries (CSP, failed loads)."""
-        return [e for e in self.events if e.get("method") in
-                ("Runtime.exceptionThrown", "Runtime.consoleAPICalled", "Log.entryAdded")]
+        return [e for e in self.events if e.get("method") in ("Runtime.exceptionThrown", "Runtime.consoleAPICalled")
+                or (e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] in ("error", "warning"))]
 
     def close(self) -> None:
         try:
