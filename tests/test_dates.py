@@ -32,6 +32,7 @@ DATE_EXAMPLES = [
     ("range no year", "từ ngày 30/4 đến 1/5 nghỉ lễ", 2024, ["2024-04-30", "2024-05-01"]),
     ("pair no year", "trong hai ngày 3 và 4/9, đoàn làm việc", 2024, ["2024-09-03", "2024-09-04"]),
     ("month range", "từ tháng 3 đến tháng 6/2021", None, ["2021-03", "2021-06"]),
+    ("space after slash", "trước ngày 22/ 12/ 2011", None, ["2011-12-22"]),
     ("spaced hyphens", "Đăng ngày 11 - 11 - 2023", None, ["2023-11-11"]),
     ("blank day draft", "Lâm Hà, ngày      tháng 11 năm 2025", None, ["2025-11"]),
     ("impossible date", "ngày 30/2/2021", None, []),

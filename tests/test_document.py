@@ -176,6 +176,11 @@ def test_find_document(text: str, title: str | None, kind: str, published: str |
     assert info["issuer"] == issuer
 
 
+def test_letter_that_reports_is_a_report() -> None:
+    text = LETTER.replace("V/v góp ý dự thảo quy chế", "V/v báo cáo kết quả thực hiện quy chế")
+    assert find_document(text)["kind"] == "report"
+
+
 def test_news_headline_starting_with_a_number() -> None:
     text = "12 xã đạt chuẩn nông thôn mới nâng cao\n\nTheo Sở Nông nghiệp, năm 2023 có thêm 12 xã đạt chuẩn."
     assert find_document(text)["title"] == "12 xã đạt chuẩn nông thôn mới nâng cao"

@@ -47,6 +47,8 @@ REFERENCE_EXAMPLES = [
     ("signing sentence dates", "Ngày 7/6/2023, Phó Thủ tướng đã ký các quyết định công nhận. "
      "Quyết định số 801/QĐ-TTg công nhận huyện A. Quyết định số 802/QĐ-TTg công nhận huyện B.",
      [("Quyết định", "801/QĐ-TTg", "2023-06-07", None), ("Quyết định", "802/QĐ-TTg", "2023-06-07", None)]),
+    ("short form of a cited number", "Nghị quyết số 163/2024/QH15 của Quốc hội. Theo Nghị quyết số 163, tỉnh đạt",
+     [("Nghị quyết", "163/2024/QH15", None, "Quốc hội")]),
     ("issuer stops at term", "Nghị quyết số 36-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XII về biển",
      [("Nghị quyết", "36-NQ/TW", None, "Ban Chấp hành Trung ương Đảng")]),
     ("issuer stops at verb", "Quyết định số 14/QĐ-UBND của UBND tỉnh phê duyệt đề án",

@@ -44,6 +44,8 @@ DATE_PATTERNS: list[tuple[re.Pattern[str], bool]] = [
                 re.IGNORECASE), True),
     # 08/11/2016, 8-11-2016, 08.11.2016
     (re.compile(rf"(?=\d)(?<![\d/.\-,]){_DAY}(?P<sep>[/.\-]){_MONTH}(?P=sep){_YEAR}(?![\d/])"), True),
+    # "27/ 11/2024": a space after a slash, as PDF text layers and scans give
+    (re.compile(rf"(?=\d)(?<![\d/.\-,][ \t]?){_DAY}[ \t]?/[ \t]?{_MONTH}[ \t]?/[ \t]?{_YEAR}(?![\d/])"), True),
     # "11 - 11 - 2023": spaced hyphens, as some pages print their dates
     (re.compile(rf"(?=\d)(?<![\d/.\-,][ \t]?){_DAY}[ \t]+-[ \t]+{_MONTH}[ \t]+-[ \t]+{_YEAR}(?!\d)"), True),
     # a header with the day left blank: "ngày    tháng 11 năm 2025" (a month)

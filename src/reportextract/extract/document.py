@@ -281,6 +281,8 @@ def find_document(text: str) -> dict[str, Any]:
                             break
                         rest.append(nxt)
                     info["title"] = " ".join(rest)
+                    if re.match(r"^(?:V/v|Về\s+việc|V\.v\.?)\s+báo\s+cáo\b", info["title"], re.IGNORECASE):
+                        info["kind"] = "report"  # a letter whose subject is to report is a report
                     break
             if info["title"]:
                 break
@@ -310,6 +312,11 @@ def document_component(doc: Doc) -> Doc:
     """doc._.info: the document's own fields; doc.spans["doc_number"] masks its own number."""
     text = doc_text(doc)
     info = find_document(text)
+    src = doc._.source
+    meta = getattr(src, "meta", None) or {}
+    if getattr(src, "format", None) == "html" and meta.get("published"):
+        # a web page's own published_time: what dates written without a year take theirs from
+        info["published"] = meta["published"]
     doc._.info = info
     spans = []
     if info["number"]:

@@ -190,6 +190,10 @@ def find_references(text: str, own_number: str | None, year: int | None = None) 
                 continue
         found.append({"kind": canonical_kind(m.group("k")), "number": n, "_start": s, "_num_end": e})
     found.sort(key=lambda r: r["_start"])
+    # "Nghị quyết số 163 của Quốc hội" after "Nghị quyết số 163/2024/QH15": a short form, not another document
+    full = [(r["kind"], r["number"]) for r in found if not r["number"].isalnum()]
+    found = [r for r in found if not r["number"].isalnum()
+             or not any(k == r["kind"] and re.match(rf"{re.escape(r['number'])}[/\-]", n) for k, n in full)]
 
     out = []
     bounds = [r["_start"] for r in found] + [len(text)]

@@ -13,8 +13,10 @@ CODE = r"[\p{Lu}][\p{Lu}\d&]*(?:[a-zđ][\p{Lu}\d&]*)?(?:\.[\p{Lu}\d]+)*"
 # A document number: digits (and a letter: "30a"), maybe "/year", then codes joined by "/" or "-".
 # Spaces around a separator are typing or extraction noise ("15/2020/NQ - HĐND"); they are allowed
 # after the digits and after the first code only, so "12/QĐ-UBND - UBND tỉnh" stops at its own end.
+# A space on one side only ("BCA- C04", a PDF line join) is allowed anywhere.
+_SEP1 = r"(?:[ \t][/\-–](?![ \t])|[/\-–][ \t]?)"
 NUMBER = (rf"\d{{1,6}}[a-zđ]?(?:[ \t]?/[ \t]?(?:19|20)\d\d)?[ \t]?[/\-–][ \t]?{CODE}"
-          rf"(?:[ \t]?[/\-–][ \t]?{CODE})?(?:[/\-–]{CODE})*")
+          rf"(?:[ \t]?[/\-–][ \t]?{CODE})?(?:{_SEP1}{CODE})*")
 NUMBER_RE = re.compile(rf"(?<![\p{{L}}\d/\-.,])(?:{NUMBER})(?![\p{{L}}\d]|[/\-]\d)")
 
 
@@ -35,8 +37,8 @@ def find_numbers(text: str) -> list[tuple[int, int, str]]:
 
     >>> [n for _, _, n in find_numbers("Nghị quyết 15/2020/NQ - HĐND và Quyết định 1722/QĐ-TTg - UBND tỉnh")]
     ['15/2020/NQ-HĐND', '1722/QĐ-TTg']
-    >>> [n for _, _, n in find_numbers("đạt 5.775/8.227 xã, 12/2021, số 3980/C04-P6")]
-    ['3980/C04-P6']
+    >>> [n for _, _, n in find_numbers("đạt 5.775/8.227 xã, 12/2021, số 3980/C04-P6, số 7/KH- BCA- C04")]
+    ['3980/C04-P6', '7/KH-BCA-C04']
     """
     return [(m.start(), m.end(), clean_number(m.group(0))) for m in NUMBER_RE.finditer(text)]
 
