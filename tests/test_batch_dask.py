@@ -51,3 +51,14 @@ def test_cli_engine_dask_with_scheduler(runner, cluster, inputs: list[str], tmp_
                                  "--scheduler", cluster.scheduler_address])
     assert result.exit_code == 1  # the three bad inputs
     assert out.read_bytes() == _run(inputs, tmp_path / "local.jsonl", jobs=1)
+
+
+def test_engine_dask_alone_starts_its_own_local_cluster(runner, inputs: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "own.jsonl"
+    result = runner.invoke(cli, ["batch", inputs[0], "-o", str(out), "--engine", "dask", "--jobs", "1"])
+    assert result.exit_code == 1, result.output  # broken.bin
+    assert "7 files: 6 extracted, 1 failed" in result.output
+    assert "Port" not in result.output  # no dashboard warning on stderr
+    local = tmp_path / "local.jsonl"
+    runner.invoke(cli, ["batch", "-q", inputs[0], "-o", str(local), "--jobs", "1"])
+    assert out.read_bytes() == local.read_bytes()

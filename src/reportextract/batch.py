@@ -461,8 +461,15 @@ class DaskEngine:
         if scheduler:
             self.client = Client(scheduler)
         else:
-            self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                        dashboard_address=None)
+            import logging
+            import warnings
+
+            with warnings.catch_warnings():
+                # No dashboard is asked for, yet the scheduler's HTTP routes still try :8787
+                # and warn when another cluster holds it; a random port is fine for us.
+                warnings.filterwarnings("ignore", message="Port .* is already in use")
+                self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                            dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
         threads = sum(self.client.nthreads().values()) or jobs
         self.window = 2 * threads
