@@ -61,14 +61,14 @@ def abbreviations() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def word_sets() -> tuple[frozenset[str], frozenset[str]]:
-    """(words that end a counted noun or cannot start one, words before a number that make it a label)."""
-    data = rules.load("units")
-    return frozenset(data["not_nouns"]), frozenset(data["label_before"])
+def not_nouns() -> frozenset[str]:
+    """Words that cannot start (or end) a counted noun after a bare number: function words, verbs."""
+    return frozenset(rules.load("units")["not_nouns"])
 
 
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, re.Pattern[str]]:
+    """The compiled patterns, built once from the unit rule data."""
     table = unit_table()
     units = _alt(list(table))
     per_words = _alt([w for w, (_, k) in table.items() if k in ("count", "duration", "measure")])
@@ -119,7 +119,7 @@ _HOUR_BEFORE = re.compile(r"(?r)\d[ \t\u00a0]*(?:giờ|h)[ \t\u00a0]*$", re.IGNO
 _B = r"(?r)(?<!\p{L})"  # a hedge or bound is a whole word ("nước đạt" holds no "ước đạt")
 _CMP_BEFORE = [
     (re.compile(_B + r"(?:không quá|không vượt quá|không vượt|tối đa|nhiều nhất|không cao hơn|không lớn hơn|"
-                r"không nhiều hơn|tới đa)[ \t\u00a0]*$", re.I), "<="),
+                r"không nhiều hơn)[ \t\u00a0]*$", re.I), "<="),
     (re.compile(_B + r"(?:ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn|không nhỏ hơn)"
                 r"[ \t\u00a0]*$", re.I), ">="),
     (re.compile(_B + r"(?:trên|hơn|vượt|vượt trên|cao hơn|lớn hơn|nhiều hơn)[ \t\u00a0]*$", re.I), ">"),
@@ -243,7 +243,7 @@ def _after_proper_name(text: str, s: int) -> bool:
 
 def _noun_after(text: str, pos: int, line_start: bool = False, x_of_y: bool = False) -> tuple[str, int] | None:
     """A counted noun not in the gazetteer right after a bare integer: one or two lower-case words."""
-    stop, _ = word_sets()
+    stop = not_nouns()
     m = patterns()["noun"].match(text, pos)
     if m:
         w1, w2 = m.group("w1"), m.group("w2")
@@ -260,8 +260,8 @@ def _noun_after(text: str, pos: int, line_start: bool = False, x_of_y: bool = Fa
 
 
 def _unit_at(text: str, pos: int, integer: bool, allow_noun: bool,
-             line_start: bool = False, x_of_y: bool = False) -> tuple[str, str, int, bool] | None:
-    """(unit, kind, end, fallback) for the unit word at `pos`, else None."""
+             line_start: bool = False, x_of_y: bool = False) -> tuple[str, str, int] | None:
+    """(unit, kind, end) for the unit word at `pos`, else None."""
     table = unit_table()
     m = patterns()["unit"].match(text, pos)
     if m:
@@ -272,14 +272,14 @@ def _unit_at(text: str, pos: int, integer: bool, allow_noun: bool,
             return None  # "Lâm Đồng" after a number in a table
         if lower == "con" and text.startswith(" số", m.end()):
             return None  # "hai con số": digits, not animals
-        return unit, kind, m.end(), False
+        return unit, kind, m.end()
     m = patterns()["abbr"].match(text, pos)
     if m:
-        return abbreviations()[m.group("unit")], "count", m.end(), False
+        return abbreviations()[m.group("unit")], "count", m.end()
     if allow_noun and integer:
         found = _noun_after(text, pos, line_start, x_of_y)
         if found:
-            return found[0], "count", found[1], True
+            return found[0], "count", found[1]
     return None
 
 
@@ -294,7 +294,7 @@ def _per(text: str, pos: int) -> tuple[str, int]:
             pos = m.end()
             continue
         m = _PER_WORD.match(text, pos)  # "đồng/thùng": any one lower-case word after the slash
-        if not m or m.group(1) in word_sets()[0]:
+        if not m or m.group(1) in not_nouns():
             return suffix, pos
         suffix += "/" + m.group(1)
         pos = m.end()
@@ -378,15 +378,16 @@ def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str
         if scaled and scale_of(scaled.group("scale")) == scale and parse_number(scaled.group("n2")):
             # "từ 3 triệu đến 5 triệu đồng": each end carries the multiplier
             n2, v2, pos = scaled.group("n2"), parse_number(scaled.group("n2")), scaled.end()
-    fallback = False
     if pct:
         unit, kind = "%", "rate"
     else:
         integer = _plain_integer(n1) and not n2 and not scale_m
         after_name = _after_proper_name(text, s)
         allow_noun = not after_name and text[pos:pos + 1] in (" ", "\t", "\u00a0")
-        line_start = text[max(0, s - 4):s].strip(" \t\u00a0").endswith("\n") or s == 0 or \
-            not text[max(0, s - 4):s].strip(" \t\u00a0") and (s < 4 or "\n" in text[s - 4:s])
+        k = s
+        while k > 0 and text[k - 1] in " \t\u00a0":
+            k -= 1
+        line_start = k == 0 or text[k - 1] == "\n"  # a row number in a table or list
         # a bare 4-digit number before an unknown noun is a code or label ("1719"): counts of a
         # thousand and more are written with a thousands dot
         integer = integer and (len(n1) < 4 or not n1.isdigit() or bool(den))
@@ -399,7 +400,7 @@ def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str
             else:
                 return []
         else:
-            unit, kind, pos, fallback = found
+            unit, kind, pos = found
             if kind == "count" and after_name and unit in _VERB_NOUNS:
                 return []  # "xã Cát Tiên 3 tổ chức": a place's number, then a verb
     if _is_label(text, s, kind):
