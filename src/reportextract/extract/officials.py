@@ -38,12 +38,96 @@ def _fold(text: str) -> str:
     text = unicodedata.normalize("NFD", text.casefold()).replace("đ", "d")
     return "".join(c for c in text if not unicodedata.combining(c))
 
+# compiled once: the regex module's own cache lookup costs more than these searches
+_UPPER_WORDS = re.compile(r"\p{Lu}{2}[\p{Lu}\p{M}]* \p{Lu}")
+_ABBR_DOT = re.compile(r"\p{Lu}{1,3}\.|T\.Ư|T\.W|TP\.|Tp\.")
+_COMMA_END = re.compile(r"[ \t]*,[ \t]*$")
+_SEG_BOUND = re.compile(r"[,;:\n|()]|\.\s")
+_CHUNK_STOP = re.compile(r"[,;()\n|]|\.(?:\s|$)|\s[–—]\s")
+_SENT_STOP = re.compile(r"\.(?:\s|$)|\n")
+_VERB_STOP = re.compile(r"[,;()\n|]|\.(?:\s|$)")
+_SPACE = re.compile(r" (?=\S)")
+_LIST_SEP = re.compile(r"[ \t]*(?:,|;|và)[ \t]*")
+_DOT_SPACE = re.compile(r"\.\s")
+_RX0 = re.compile(r"\s+")
+_RX1 = re.compile(r"^(?:tân|Tân)[ \t]+")
+_RX2 = re.compile(r"[,;(]")
+_RX3 = re.compile(r"[,;]")
+_RX4 = re.compile(r"[ \t]+(?:niên|Cộng sản|nhân dân|Việt Nam)\b")
+_RX5 = re.compile(r"([ \t]*(?:,|;|\bvà\b)[ \t]*)")
+_RX6 = re.compile(r"[ \t]*(?:,|;|\bvà\b)[ \t]*")
+_RX7 = re.compile(r"(?:Sở|Ban|Bộ|Hội|Ủy|Uỷ|Tỉnh|Huyện|Thành|Trường|Công|Đoàn|Đảng|Văn|Trung|Chi)\b")
+_RX8 = re.compile(r"[fjwz]")
+_RX9 = re.compile(r"[aeiouy]+")
+_RX10 = re.compile(r"(?:qu|gi)[aeiouy]+[a-z]*")
+_RX11 = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?")
+_RX12 = re.compile(r"\b(?:Tin|Bài|Ảnh|Video|Nguồn|Theo|Tổng hợp|Trang|Mục)\b")
+_RX13 = re.compile(r"[^\n]+")
+_RX14 = re.compile(r"\(?(?:Đã ký|đã ký|Ký|Ký tên|ký|signed)|^\(.*\)$|Ký bởi")
+_RX15 = re.compile(r"(?:(?:KT|TM|TL|TUQ|Q)\.?[ \t]*)?(.+)")
+_RX16 = re.compile(r"[\s.,;:()-]+")
+_HAS_ABBR = re.compile(r"\p{Lu}[\p{Lu}&.]")
+_TITLE_KEY = re.compile(r"[\s.,;:()-]+")
+_REPEAT = re.compile(r"\b(\p{L}+(?: \p{L}+)?)(?: \1\b)+")
+
+
+_WORD_START = re.compile(r"(?<![\p{L}\p{M}\d])[\p{L}]")
+_CAP_START = re.compile(r"(?<![\p{L}\p{M}\d.])\p{Lu}")
+_CUE_START = re.compile(rf"(?<![\p{{L}}\p{{M}}]){_CUE}(?![\p{{L}}\p{{M}}])")
+
+
+_FOREIGN_FIRST = frozenset("Tổng Phó Thủ Chủ Quốc Nhà Hoàng Công Thị Ngoại Bộ Đại Nữ Giáo".split())
+_WORD = re.compile(r"(?<![\p{L}\p{M}\d])[\p{L}\p{M}]+")
+_CAP_WORD = re.compile(r"(?<![\p{L}\p{M}\d.])\p{Lu}[\p{L}\p{M}'’]*")
+
+
+def _at_words(pattern: re.Pattern[str], text: str, starts: re.Pattern[str] | list[tuple[int, str]],
+              first: frozenset[str] | None = None):
+    """pattern.finditer(text), tried only where `starts` finds a word start (whose word is in `first`,
+    when given): a long alternation (every title, every family name) is slow to scan for but quick
+    to try at one place. `starts` may be a list of (offset, word) read once per text."""
+    pos = 0
+    words = starts if isinstance(starts, list) else [(w.start(), w.group(0)) for w in starts.finditer(text)]
+    for at, word in words:
+        if at < pos or first is not None and word not in first and word[:2] not in first \
+                and word.lower() not in first:
+            continue
+        m = pattern.match(text, at)
+        if m:
+            yield m
+            pos = m.end()
+
 
 class Mention(NamedTuple):
     start: int
     end: int
     name: str
     cue: bool        # preceded by "ông", "bà", "đồng chí" ...: a person even without a title
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of literal words as a prefix tree, longest first: quick for the regex engine to try.
+
+    >>> _trie(["Phó Chủ tịch", "Phó Bí thư", "Chủ tịch", "Phó"])
+    '(?:(?:Phó(?:\\\\ (?:Chủ\\\\ tịch|Bí\\\\ thư))?|Chủ\\\\ tịch))'
+    """
+    tree: dict[str, Any] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in node.items() if ch]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+        if len(branches) > 1 and not optional:
+            body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if optional and body else body
+    return "(?:" + build(tree) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +137,7 @@ def _data() -> dict[str, Any]:
     pl = rules.load("places")
 
     def alt(words: list[str]) -> str:
-        return "|".join(sorted((re.escape(x) for x in set(words)), key=len, reverse=True))
+        return _trie(sorted(set(words)))
 
     surn = alt(s)
     upsurn = alt([x.upper() for x in s])
@@ -64,6 +148,7 @@ def _data() -> dict[str, Any]:
     title_abbr = [k for k, v in abbr.items() if head.match(v) and k.upper() == k]
     d: dict[str, Any] = {
         "abbr": abbr,
+        "abbr_re": re.compile(rf"(?<![\p{{L}}&\-])(?:{alt(list(abbr))})(?![\p{{L}}&])"),
         "head": head,
         "title_start": re.compile(
             rf"(?:nguyên{_SP})?(?:(?:{heads})(?![\p{{L}}\p{{M}}])|(?:{alt(title_abbr)})(?![\p{{L}}\p{{M}}]))",
@@ -87,14 +172,17 @@ def _data() -> dict[str, Any]:
             rf"(?m)^[ \t*#|_]*(?P<n>(?:{upsurn})(?:{_SP}{_UPSYL}){{1,4}})[ \t*|_]*$"),
         "title_line": re.compile(rf"(?m)^[ \t*#|_]*(?:(?:KT|TM|TL|TUQ|Q)\.?[ \t]*)?(?P<t>[^\n]{{2,80}}?)[ \t*|_]*$"),
         "provinces": frozenset(pl["provinces"]),
+        "surname_set": frozenset(s) | {"H'", "H’"},
+        "head_first": frozenset(w.split()[0].lower() for w in list(t["heads"]) + title_abbr + ["nguyên"]),
         "provinces_folded": frozenset(_fold(p) for p in pl["provinces"]),
         "prov_re": re.compile(rf"^(?:{alt(pl['provinces'])})(?![\p{{L}}\p{{M}}])"),
-        "place_before": re.compile(rf"(?:^|[^\p{{L}}])(?:{alt(pl['place_words'])})[ \t]+$"),
-        "org_before": re.compile(rf"(?:^|[^\p{{L}}])(?:{alt(pl['non_person_before'])})[ \t]+$"),
+        "org_words": frozenset(pl["non_person_before"]),
+        "place_words": frozenset(pl["place_words"]),
     }
     return d
 
 
+@lru_cache(maxsize=4096)
 def expand_title(raw: str) -> str:
     """A title written out in full, with modern tone marks ("UVTV Tỉnh ủy" -> "Ủy viên Ban Thường vụ Tỉnh ủy").
 
@@ -107,14 +195,13 @@ def expand_title(raw: str) -> str:
     """
     d = _data()
     abbr = d["abbr"]
-    out = re.sub(r"\s+", " ", raw).strip(" ,;:-–")
-    if out.upper() == out and re.search(r"\p{Lu}{2}[\p{Lu}\p{M}]* \p{Lu}", out):
+    out = _RX0.sub(" ", raw).strip(" ,;:-–")
+    if out.upper() == out and _UPPER_WORDS.search(out):
         out = _sentence_case(out)
-    for short in sorted(abbr, key=len, reverse=True):
-        if short in out:
-            out = re.sub(rf"(?<![\p{{L}}&\-]){re.escape(short)}(?![\p{{L}}&])", abbr[short], out)
-    out = re.sub(r"\b(\p{L}+(?: \p{L}+)?)(?: \1\b)+", r"\1", out)  # "UVTW Đảng" -> "… Trung ương Đảng Đảng" -> once
-    return modern_tones(re.sub(r"\s+", " ", out).strip())
+    if _HAS_ABBR.search(out):
+        out = d["abbr_re"].sub(lambda m: abbr[m.group(0)], out)
+    out = _REPEAT.sub(r"\1", out)  # "UVTW Đảng" -> "… Trung ương Đảng Đảng" -> once
+    return modern_tones(_RX0.sub(" ", out).strip())
 
 
 def _sentence_case(upper: str) -> str:
@@ -155,7 +242,7 @@ def _trim(chunk: str) -> str:
                              or _data()["title_start"].match(" ".join(words[i + 1:]))):
             break
         out.append(w)
-        if w.endswith((".", "!", "?")) and not re.fullmatch(r"\p{Lu}{1,3}\.|T\.Ư|T\.W|TP\.|Tp\.", w):
+        if w.endswith((".", "!", "?")) and not _ABBR_DOT.fullmatch(w):
             out[-1] = w.rstrip(".!?")
             break
     return " ".join(out).strip(" ,;:-–")
@@ -163,7 +250,7 @@ def _trim(chunk: str) -> str:
 
 def _is_title(chunk: str) -> str | None:
     """The chunk as a title when it opens with a head word or a title abbreviation; else None."""
-    chunk = re.sub(r"^(?:tân|Tân)[ \t]+", "", chunk.strip())
+    chunk = _RX1.sub("", chunk.strip())
     if not chunk or not _data()["title_start"].match(chunk):
         return None
     t = _trim(chunk)
@@ -183,7 +270,7 @@ def _title_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
         cut = cut_m.end()
     seg = window[cut:]
     head_re = _data()["title_start"]
-    for hm in head_re.finditer(seg):
+    for hm in _at_words(head_re, seg, _WORD, _data()["head_first"]):
         if hm.start() and seg[hm.start() - 1].isalpha():
             continue
         gap = seg[hm.end():]
@@ -201,13 +288,13 @@ def _chain_before(text: str, pos: int, floor: int, claimed: list[tuple[int, int]
     """Titles listed with commas before a pre-name title ("Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng X")."""
     out: list[str] = []
     while True:
-        m = re.search(r"[ \t]*,[ \t]*$", text[max(floor, pos - 4):pos])
+        m = _COMMA_END.search(text[max(floor, pos - 4):pos])
         if not m:
             break
         end = max(floor, pos - 4) + m.start()
         lo = max(floor, end - 160)
         seg_start = lo
-        for b in re.finditer(r"[,;:\n|()]|\.\s", text[lo:end]):
+        for b in _SEG_BOUND.finditer(text[lo:end]):
             seg_start = lo + b.end()
         seg = text[seg_start:end].strip()
         lead = len(text[seg_start:end]) - len(text[seg_start:end].lstrip())
@@ -247,7 +334,7 @@ def _lead_title(text: str, start: int) -> list[str]:
     """The title a sentence gives the list a name stands in ("… chức danh Ủy viên UBND tỉnh đối với ông A, …")."""
     lo = max(0, start - 400)
     window = text[lo:start]
-    b = max(window.rfind("\n"), max((m.end() for m in re.finditer(r"\.\s", window)), default=-1))
+    b = max(window.rfind("\n"), max((m.end() for m in _DOT_SPACE.finditer(window)), default=-1))
     sent = window[b + 1:]
     to = None
     for to in _LEAD_TO.finditer(sent):
@@ -260,7 +347,7 @@ def _lead_title(text: str, start: int) -> list[str]:
         pass
     if lead is None:
         return []
-    t = _is_title(re.split(r"[,;(]", before[lead.end():])[0])
+    t = _is_title(_RX2.split(before[lead.end():])[0])
     return [t] if t else []
 
 
@@ -276,7 +363,7 @@ def _titles_after(text: str, end: int, starts: list[int] = []) -> tuple[list[str
             break
         if "(" in sm.group(0):
             in_paren = True
-        stop = re.compile(r"[,;()\n|]|\.(?:\s|$)|\s[–—]\s").search(text, sm.end())
+        stop = _CHUNK_STOP.search(text, sm.end())
         chunk_end = stop.start() if stop else len(text)
         chunk = text[sm.end():chunk_end]
         if sm.group(0).strip() == "" and not d["title_start"].match(chunk):
@@ -296,14 +383,14 @@ def _titles_after(text: str, end: int, starts: list[int] = []) -> tuple[list[str
             break
     cm = _CAREER.match(text, end)
     if cm:
-        stop = re.compile(r"\.(?:\s|$)|\n").search(text, cm.end())
-        for part in re.split(r"[,;]", text[cm.end():stop.start() if stop else len(text)]):
+        stop = _SENT_STOP.search(text, cm.end())
+        for part in _RX3.split(text[cm.end():stop.start() if stop else len(text)]):
             if t := _is_title(part):
                 out.append(t)
         return out, pos
     vm = _POST_VERB.match(text, pos if out else end)
     if vm:
-        stop = re.compile(r"[,;()\n|]|\.(?:\s|$)").search(text, vm.end())
+        stop = _VERB_STOP.search(text, vm.end())
         t = _is_title(text[vm.end():stop.start() if stop else len(text)])
         if t:
             out.append(t)
@@ -311,6 +398,14 @@ def _titles_after(text: str, end: int, starts: list[int] = []) -> tuple[list[str
 
 
 # ------------------------------------------------------------------ names
+
+def _ends_with(before: str, words: frozenset[str]) -> bool:
+    """Whether the text before a name ends with one of `words` (one to three words long) and a space."""
+    if not before.endswith((" ", "\t")):
+        return False
+    tail = before.split()[-3:]
+    return any(" ".join(tail[-k:]).lstrip("(“\"'-–") in words for k in range(1, len(tail) + 1))
+
 
 def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     """Shrink a capitalised run to the person's name, or None for a place, an organisation or a title."""
@@ -329,7 +424,7 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
         s += cut
         name = text[s:e]
     # a title written with no comma after the name: "Nguyễn Văn A Phó Chủ tịch …"
-    for sm in re.finditer(r" (?=\S)", name):
+    for sm in _SPACE.finditer(name):
         if text[s + sm.end()].isupper() and d["title_start"].match(text, s + sm.end()):
             name = name[:sm.start()]
             e = s + len(name)
@@ -340,11 +435,11 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     if name in d["provinces"] or d["prov_re"].match(name) and len(parts) <= 3 or _fold(name) in d["provinces_folded"]:
         return None
     before = text[max(0, s - 30):s]
-    if d["org_before"].search(before):
+    if _ends_with(before, d["org_words"]):
         return None
-    if d["place_before"].search(before) and (len(parts) == 2 or d["prov_re"].match(name)):
+    if _ends_with(before, d["place_words"]) and (len(parts) == 2 or d["prov_re"].match(name)):
         return None
-    if re.match(r"[ \t]+(?:niên|Cộng sản|nhân dân|Việt Nam)\b", text[e:e + 12]):
+    if _RX4.match(text[e:e + 12]):
         return None
     return s, e
 
@@ -352,17 +447,18 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
 def _names(text: str, scan: str) -> list[Mention]:
     d = _data()
     found: dict[tuple[int, int], Mention] = {}
-    for m in d["name"].finditer(scan):
+    caps = [(w.start(), w.group(0)) for w in _CAP_WORD.finditer(scan)]
+    for m in _at_words(d["name"], scan, caps, d["surname_set"]):
         span = _clean_name(scan, *m.span())
         if span:
             cue = bool(d["cue_end"].search(scan[max(0, span[0] - 40):span[0]]))
             found[span] = Mention(span[0], span[1], text[span[0]:span[1]], cue)
-    for m in d["cue_list"].finditer(scan):
+    for m in _at_words(d["cue_list"], scan, _CUE_START):
         pos = m.start("list")
-        for item in re.split(r"([ \t]*(?:,|;|\bvà\b)[ \t]*)", m.group("list")):
-            if item and not re.fullmatch(r"[ \t]*(?:,|;|\bvà\b)[ \t]*", item):
+        for item in _RX5.split(m.group("list")):
+            if item and not _RX6.fullmatch(item):
                 s, e = pos, pos + len(item)
-                for sp in re.finditer(r" (?=\S)", item):
+                for sp in _SPACE.finditer(item):
                     if d["title_start"].match(scan, s + sp.end()):
                         e = s + sp.start()
                         break
@@ -373,12 +469,12 @@ def _names(text: str, scan: str) -> list[Mention]:
                 if inside is not None:
                     found[inside] = found[inside]._replace(cue=True)
                 elif not d["title_start"].match(scan, s) and not d["prov_re"].match(item) \
-                        and not d["org_before"].search(scan[max(0, s - 30):s]) \
-                        and not re.match(r"(?:Sở|Ban|Bộ|Hội|Ủy|Uỷ|Tỉnh|Huyện|Thành|Trường|Công|Đoàn|Đảng|Văn|Trung|Chi)\b", item):
+                        and not _ends_with(scan[max(0, s - 30):s], d["org_words"]) \
+                        and not _RX7.match(item):
                     found[(s, e)] = Mention(s, e, text[s:e], True)
             pos += len(item)
     # foreign names after a title: "Tổng thống Joe Biden", "Thủ tướng Campuchia Hun Manet"
-    for m in d["foreign"].finditer(scan):
+    for m in _at_words(d["foreign"], scan, caps, _FOREIGN_FIRST):
         s, e = m.span("n")
         if any(_foreign(w) for w in m.group("n").split()) and not any(a <= s < b for a, b in found):
             found[(s, e)] = Mention(s, e, text[s:e], True)
@@ -396,11 +492,11 @@ def _foreign(word: str) -> bool:
     """
     w = "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
     w = w.replace("đ", "d")
-    if re.search(r"[fjwz]", w):
+    if _RX8.search(w):
         return True
-    if len(re.findall(r"[aeiouy]+", w)) > 1 and not re.fullmatch(r"(?:qu|gi)[aeiouy]+[a-z]*", w):
+    if len(_RX9.findall(w)) > 1 and not _RX10.fullmatch(w):
         return True
-    onset = re.match(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?", w)
+    onset = _RX11.match(w)
     return not _VN_FINAL.fullmatch(w[onset.end():]) if onset else False
 
 
@@ -416,22 +512,24 @@ _SIGN_HINT = re.compile(r"(?m)^[ \t*|]*(?:KT|TM|TL|TUQ|Q)\.|\((?:Đã ký|đã k
 
 def _byline_names(line: str) -> list[tuple[int, int]] | None:
     """(start, end) of each name in a by-line ("Văn Hoa - Việt Hà - 16:11, 09/09/2024"), or None."""
+    if len(line.strip()) > 70:
+        return None
     m = _BYLINE.match(line)
-    if not m or len(line.strip()) > 70 or _WEEKDAY.match(line.strip()):
+    if not m or _WEEKDAY.match(line.strip()):
         return None
     out = []
     for nm in re.finditer(_BYNAME, m.group("names")):
         n = nm.group(0)
         if n in _NOT_AUTHOR or n in _data()["provinces"] or _data()["title_start"].match(n):
             return None
-        if re.search(r"\b(?:Tin|Bài|Ảnh|Video|Nguồn|Theo|Tổng hợp|Trang|Mục)\b", n, re.IGNORECASE):
+        if _RX12.search(n, re.IGNORECASE):
             return None
         out.append((m.start("names") + nm.start(), m.start("names") + nm.end()))
     return out or None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    return [(m.start(), m.end()) for m in _RX13.finditer(text) if m.group(0).strip()]
 
 
 def find_authors(text: str, lines: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -446,7 +544,7 @@ def find_authors(text: str, lines: list[tuple[int, int]] | None = None) -> list[
     found: list[tuple[int, int]] = []
     for s, e in lines[:8]:
         line = text[s:e]
-        m = _BYLINE.match(line)
+        m = _BYLINE.match(line) if len(line) <= 90 else None
         if m and m.group("tail").strip() and (names := _byline_names(line)):
             found += [(s + a, s + b) for a, b in names]
             break
@@ -503,9 +601,9 @@ def _signatures(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int,
             continue
         for j in range(k - 1, max(-1, k - 6), -1):
             prev = text[slice(*lines[j])].strip(" \t*#|_")
-            if re.match(r"\(?(?:Đã ký|đã ký|Ký|Ký tên|ký|signed)|^\(.*\)$|Ký bởi", prev):
+            if _RX14.match(prev):
                 continue
-            tm = re.match(r"(?:(?:KT|TM|TL|TUQ|Q)\.?[ \t]*)?(.+)", prev)
+            tm = _RX15.match(prev)
             t = tm.group(1).strip() if tm else ""
             if t.upper() == t and _is_title(t) and len(t) < 80:
                 out += [(ns, ne, piece) for piece in _split_upper(t)]
@@ -543,7 +641,7 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
     people: dict[str, dict[str, Any]] = {}
 
     def person(name: str) -> dict[str, Any]:
-        key = re.sub(r"\s+", " ", name).casefold()
+        key = _RX0.sub(" ", name).casefold()
         return people.setdefault(key, {"name": name, "raw": [], "mentions": [], "lead": []})
 
     for s, e, t in _signatures(text, lines):
@@ -599,7 +697,7 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
                 raw.append(t)
         raw_unique: list[str] = []
         for t in raw:
-            t = re.sub(r"\s+", " ", t).strip()
+            t = _RX0.sub(" ", t).strip()
             if t and t not in raw_unique:
                 raw_unique.append(t)
         titles = _merge_titles([expand_title(t) for t in raw_unique])
@@ -619,14 +717,14 @@ def _group_title(scan: str, mentions: list[Mention], i: int) -> list[str]:
     "các đồng chí A, B được bầu làm Phó Bí thư Tỉnh ủy"."""
     # walk to the list's first and last names (joined by "," ";" "và")
     lo = hi = i
-    while lo > 0 and re.fullmatch(r"[ \t]*(?:,|;|và)[ \t]*", scan[mentions[lo - 1].end:mentions[lo].start]):
+    while lo > 0 and _LIST_SEP.fullmatch(scan[mentions[lo - 1].end:mentions[lo].start]):
         lo -= 1
     while hi + 1 < len(mentions) and re.fullmatch(r"[ \t]*(?:,|;|và)[ \t]*",
                                                   scan[mentions[hi].end:mentions[hi + 1].start]):
         hi += 1
     vm = _POST_VERB.match(scan, mentions[hi].end)
     if vm:
-        stop = re.compile(r"[,;()\n|]|\.(?:\s|$)").search(scan, vm.end())
+        stop = _VERB_STOP.search(scan, vm.end())
         t = _is_title(scan[vm.end():stop.start() if stop else len(scan)])
         if t:
             return [t]
@@ -635,15 +733,18 @@ def _group_title(scan: str, mentions: list[Mention], i: int) -> list[str]:
 
 def _merge_titles(titles: list[str]) -> list[str]:
     """Drop repeats, and a title that is the start of a longer one the same person holds
-    ("Bí thư Tỉnh ủy" beside "Bí thư Tỉnh ủy Sơn La")."""
-    def key(t: str) -> str:
-        return re.sub(r"[\s.,;:()-]+", " ", t.casefold()).strip()
+    ("Bí thư Tỉnh ủy" beside "Bí thư Tỉnh ủy Sơn La").
+
+    >>> _merge_titles(["Bí thư Tỉnh ủy", "Bí thư Tỉnh ủy Sơn La", "Bí thư Tỉnh ủy"])
+    ['Bí thư Tỉnh ủy Sơn La']
+    """
+    keys = [_TITLE_KEY.sub(" ", t.casefold()).strip() for t in titles]
     out: list[str] = []
-    for t in titles:
-        k = key(t)
-        if any(key(o) == k or key(o).startswith(k + " ") for o in titles if o is not t):
-            if any(key(o) == k for o in out) or any(key(o).startswith(k + " ") for o in titles):
-                continue
+    seen: set[str] = set()
+    for t, k in zip(titles, keys):
+        if k in seen or any(o.startswith(k + " ") for o in keys):
+            continue
+        seen.add(k)
         out.append(t)
     return out
 
