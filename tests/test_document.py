@@ -176,6 +176,20 @@ def test_find_document(text: str, title: str | None, kind: str, published: str |
     assert info["issuer"] == issuer
 
 
+MENU_EXAMPLES = [
+    ("section label", "Kinh tế\nGiới thiệu sản phẩm OCOP của huyện Tân Phú\nNội dung.",
+     "Giới thiệu sản phẩm OCOP của huyện Tân Phú"),
+    ("breadcrumb", "Tin tức > Kinh tế\nXuất khẩu tăng 12%\nNội dung.", "Xuất khẩu tăng 12%"),
+    ("menu chain", "Thời sự\n\nKinh tế - Xã hội\nTỉnh đón 2 triệu lượt khách\nBody.", "Tỉnh đón 2 triệu lượt khách"),
+    ("lone word", "Home\nHội nghị tổng kết năm\nBody.", "Hội nghị tổng kết năm"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), [e[1:] for e in MENU_EXAMPLES], ids=[e[0] for e in MENU_EXAMPLES])
+def test_title_skips_menus(text: str, title: str) -> None:
+    assert find_document(text)["title"] == title
+
+
 def test_letter_that_reports_is_a_report() -> None:
     text = LETTER.replace("V/v góp ý dự thảo quy chế", "V/v báo cáo kết quả thực hiện quy chế")
     assert find_document(text)["kind"] == "report"

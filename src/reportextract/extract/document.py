@@ -16,9 +16,10 @@ from ..parsers.references import clean_number, kind_to_document_kind
 _HEAD = 4000  # the header, title and by-line of any document sit in its first few thousand characters
 _S = r"[ \t]*\n?[ \t|]*"  # a space that may wrap a line or cross a table cell
 
-# "Số: 15/2020/NQ-HĐND", "Số:\n15/2020/NQ - HĐND", "Số 04-NQ/TU"; a blank "Số: /BC-UBND" gives no number.
+# "Số: 15/2020/NQ-HĐND", "Số:\n15/2020/NQ - HĐND", "Số 04-NQ/TU" (OCR may read "Só"); a blank
+# "Số: /BC-UBND" gives no number.
 _OWN_NUMBER = re.compile(
-    r"(?m)^[ \t|*]*Số[ \t]*[:.]?[ \t]*\n?[ \t|]*"
+    r"(?m)^[ \t|*]*S[ốóôo][ \t]*[:.]?[ \t]*\n?[ \t|]*"
     r"(?P<n>\d{1,6}[a-z]?(?:[ \t]*[/\-][ \t]*[\p{L}\d&.]+)+)", re.IGNORECASE)
 # "Trà Vinh, ngày 09 tháng 12 năm 2020"; the day may be left blank in a draft ("ngày   tháng 11 năm 2025").
 _PLACE = r"\p{Lu}[\p{Ll}.]*(?:[ \t]+\p{Lu}[\p{Ll}.]*){0,4}"
@@ -89,8 +90,10 @@ def _chrome() -> re.Pattern[str]:
     """Site chrome lines (menus, breadcrumbs, font buttons) from rules/page_chrome.json."""
     data = rules.load("page_chrome")
     starts = "|".join(re.escape(s) for s in sorted(data["line_starts"], key=len, reverse=True))
+    labels = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(data["menu_labels"], key=len, reverse=True))
+    menu = rf"(?:{labels})(?:\s*[>»/|\-–]\s*(?:{labels}))*\s*[>»/|:]?"
     whole = "|".join(data["line_patterns"])
-    return re.compile(rf"^(?:(?:{starts})|(?:{whole})$)", re.IGNORECASE)
+    return re.compile(rf"^(?:(?:{starts})|(?:{menu}|{whole})$)", re.IGNORECASE)
 
 
 _SPACES = re.compile(r"\s+")
@@ -223,7 +226,9 @@ def _press_title(lines: list[str]) -> str | None:
             continue  # a date or by-line above the headline
         line = _SITE_PREFIX.sub("", line, count=1) if re.match(r"^\(", line) else line
         words = line.split()
-        if _LEDE.match(line) or len(line) > 220 or len(words) > 40 or len(words) < 2:
+        if len(words) < 2:
+            continue  # a lone word: a menu entry or a label
+        if _LEDE.match(line) or len(line) > 220 or len(words) > 40:
             return None
         if re.search(r"[.:;,]$", line) and not line.endswith("..."):
             return None
