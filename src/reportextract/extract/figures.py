@@ -342,11 +342,43 @@ def find_figures(text: str, blocked: list[tuple[int, int]]) -> list[dict[str, An
             out.extend(rec)
             last = rec[-1]["span"][1]
     taken = _Spans([f["span"] for f in out])
+    out += _score_cells(text, spans, taken)
+    taken = _Spans([f["span"] for f in out])
     for m in pats["spelled"].finditer(text):
         rec = _spelled_figure(text, m, spans, taken)
         if rec:
             out.append(rec)
     out.sort(key=lambda f: f["span"])
+    return out
+
+
+# A table row read as text: two or more bare numbers ending a line ("6,74 58 7,68 38 8,78 2").
+_NUMERIC_ROW = re.compile(r"(?m)(?<![\p{N},.])(?:\d+(?:,\d+)?[ \t]+)+\d+(?:,\d+)?[ \t]*$")
+_SCORE_HEADER = re.compile(r"(?m)^[ \t|]*Điểm(?: số)?[ \t|]*$")
+_DECIMAL_CELL = re.compile(r"(?<![\p{N},])\d+,\d+(?![\p{N},])")
+
+
+def _score_cells(text: str, blocked: _Spans, taken: _Spans) -> list[dict[str, Any]]:
+    """Decimal cells of a score table under an "Điểm (số)" column header (PCI, PAR INDEX tables).
+
+    >>> table = chr(10).join(["Điểm số", "Thứ hạng", "1", "Chi phí gia nhập", "6,74 58 7,68 38"])
+    >>> [f["value"] for f in _score_cells(table, _Spans([]), _Spans([]))]
+    [6.74, 7.68]
+    """
+    if "Điểm" not in text:
+        return []
+    out: list[dict[str, Any]] = []
+    for row in _NUMERIC_ROW.finditer(text):
+        if not _SCORE_HEADER.search(text, max(0, row.start() - 1500), row.start()):
+            continue
+        for cell in _DECIMAL_CELL.finditer(text, row.start(), row.end()):
+            s, e = cell.span()
+            if blocked.overlaps(s, e) or taken.overlaps(s, e):
+                continue
+            value = parse_number(cell.group(0))
+            if value is not None:
+                out.append({"text": cell.group(0), "span": (s, e), "value": value, "unit": "điểm",
+                            "kind": "count", "comparator": None})
     return out
 
 
