@@ -95,6 +95,8 @@ YEAR_EXAMPLES = [
     ("law number", "Luật số 57/2014/QH13", []),
     ("money is not a year", "đạt 2.021 tỷ đồng", []),
     ("decimal is not a year", "tăng 2020,5 ha", []),
+    ("four-digit count", "hỗ trợ 2000 người lao động", []),
+    ("year before a count word", "năm 2020 người dân đóng góp", [2020]),
 ]
 
 

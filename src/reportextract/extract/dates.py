@@ -162,12 +162,27 @@ def find_periods(text: str) -> list[dict[str, Any]]:
     return out
 
 
+# "2000 người", "1950 ha": a four-digit count, not a year, unless a time word stands before it
+_COUNT_AFTER = re.compile(
+    r"[ \t]*(?:%|người|hộ|ha\b|tấn|kg|km|m2|m3|m\b|học sinh|sinh viên|lao động|đồng|USD|lượt|con\b|căn|"
+    r"doanh nghiệp|dự án|trường hợp|hồ sơ|đại biểu|cán bộ|đảng viên|thí sinh|triệu|tỷ|nghìn|ngàn)", re.IGNORECASE)
+_TIME_BEFORE = re.compile(r"(?:năm|đến|tới|từ|trước|sau|cuối|đầu|giữa|kỳ|khóa|khoá|niên|vụ|mùa)[ \t]*$",
+                          re.IGNORECASE)
+
+
 def find_years(text: str) -> list[dict[str, Any]]:
-    """Every calendar year named: alone, in a date or a period, but not inside a document number."""
+    """Every calendar year named: alone, in a date or a period, but not inside a document number
+    nor a four-digit count ("2000 người").
+
+    >>> [y["value"] for y in find_years("năm 2000 người dân; có 2000 người; Quyết định 12/2019/QĐ-UBND")]
+    [2000]
+    """
     masked = [m.span() for m in DOC_NUMBER.finditer(text)]
     out = []
     for m in YEAR_ANY.finditer(text):
         if any(s <= m.start() < e for s, e in masked):
+            continue
+        if _COUNT_AFTER.match(text, m.end()) and not _TIME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         out.append({"text": m.group(0), "value": int(m.group(0)), "span": m.span()})
     return out
