@@ -67,6 +67,7 @@ _RX14 = re.compile(r"\(?(?:Đã ký|đã ký|Ký|Ký tên|ký|signed)|^\(.*\)$|K
 _RX15 = re.compile(r"(?:(?:KT|TM|TL|TUQ|Q)\.?[ \t]*)?(.+)")
 _RX16 = re.compile(r"[\s.,;:()-]+")
 _HAS_ABBR = re.compile(r"\p{Lu}[\p{Lu}&.]")
+_DASH_NEXT = re.compile(r"[ \t]*[-–—][ \t]+")
 _TITLE_KEY = re.compile(r"[\s.,;:()-]+")
 _REPEAT = re.compile(r"\b(\p{L}+(?: \p{L}+)?)(?: \1\b)+")
 
@@ -226,11 +227,14 @@ def _trim(chunk: str) -> str:
         if i < in_head:
             out.append(w)
             continue
+        if w in ("-", "–", "—", "&"):
+            if i + 1 < len(words) and words[i + 1][:1].isupper() \
+                    and not _data()["title_start"].match(" ".join(words[i + 1:])):
+                out.append(w)  # "Sở Lao động - Thương binh và Xã hội"; not "… tỉnh - Tổ trưởng"
+                continue
+            break
         bare = w.strip(".,;:!?\"“”'()")
         if not bare:
-            if w in ("-", "–", "&") and i + 1 < len(words) and words[i + 1][:1].isupper():
-                out.append(w)
-                continue
             if w == "":
                 continue
             break
@@ -378,7 +382,9 @@ def _titles_after(text: str, end: int, starts: list[int] = []) -> tuple[list[str
         out.append(t)
         pos = sm.end() + len(t)
         if len(t) < len(chunk.rstrip()):
-            break
+            dash = _DASH_NEXT.match(text, pos)
+            if not (dash and d["title_start"].match(text, dash.end())):
+                break
         if in_paren and text[chunk_end:chunk_end + 1] == ")":
             break
     cm = _CAREER.match(text, end)
@@ -504,8 +510,9 @@ def _foreign(word: str) -> bool:
 
 _BYNAME = rf"(?:{_SYL}(?:{_SP}{_SYL}){{1,3}}|{_UPSYL}(?:{_SP}{_UPSYL}){{1,3}}|\p{{Lu}}\.[ ]?\p{{Lu}}[\p{{L}}\p{{M}}]+)"
 _BYLINE = re.compile(
-    rf"^[ \t*_]*(?P<names>{_BYNAME}(?:[ \t]*(?:-|–|,|và|&)[ \t]*{_BYNAME})*)"
-    rf"(?P<tail>(?:[ \t]*[,\-–(][ \t]*(?:\d{{1,2}}[:h]\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\p{{Lu}}[\p{{Lu}}&./]{{1,14}}\)?)[^\n]*)?)"
+    rf"^[ \t*_]*(?:(?:Tin|Bài|Tin và ảnh|Bài và ảnh|Tin, ảnh|Bài, ảnh|Tin/ảnh|Bài/ảnh|Thực hiện|Nhóm PV)[ \t]*:[ \t]*)?"
+    rf"(?P<names>{_BYNAME}(?:[ \t]*(?:-|–|,|và|&)[ \t]*{_BYNAME})*)"
+    rf"(?P<tail>(?:[ \t]*[,\-–(|][ \t]*(?:\d{{1,2}}[:h]\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\p{{Lu}}[\p{{Lu}}&./]{{1,14}}\)?|Ảnh[ \t]*:)[^\n]*)?)"
     rf"[ \t*_]*$")
 _SIGN_HINT = re.compile(r"(?m)^[ \t*|]*(?:KT|TM|TL|TUQ|Q)\.|\((?:Đã ký|đã ký|Ký)|Nơi nhận|Ký bởi|ký số", re.IGNORECASE)
 
