@@ -398,6 +398,17 @@ class SerialEngine:
         pass
 
 
+def _mp_context() -> Any:
+    """fork where there is fork: workers start in milliseconds and share the imported code.
+
+    (A forkserver or spawn would import everything again in each worker and re-run the main
+    script of a program that calls run_batch without an `if __name__ == "__main__"` guard.)
+    """
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
 def _ignore_sigint() -> None:
     # Ctrl-C reaches the whole process group: the main process alone handles it, closing the
     # pool after the tasks in flight, so no worker dies with a traceback mid-document.
@@ -413,10 +424,7 @@ class LocalEngine:
         self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        # fork: workers start in milliseconds and share the imported code with this process.
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        return ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method),
-                                   initializer=_ignore_sigint)
+        return ProcessPoolExecutor(self.jobs, mp_context=_mp_context(), initializer=_ignore_sigint)
 
     def _renew(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
