@@ -99,6 +99,8 @@ _DURATION_BEFORE = re.compile(r"\d+\s+năm\s+nhiệm kỳ\s*$", re.IGNORECASE)
 _RIGHT_AFTER = re.compile(r"^\s*,?\s*\(?\s*(?:(?:vào|trong|của|cuối|đầu|hết|giữa|tính đến|đến|tới|năm|giai đoạn|"
                           r"nhiệm kỳ|kể từ|từ|ngày)\s+)*$",
                           re.IGNORECASE)
+_LEAD_TIME = re.compile(r"\W*(?:(?:trong|vào|đến|tính đến|hết|cuối|đầu|riêng)\s+)*(?:năm|tháng|quý)\s[^,;.]{0,25},",
+                       re.IGNORECASE)
 _ENUM = re.compile(r"\(\d{1,2}\)|(?<=[;:]\s)[a-zđ\d]\)\s")
 _SINCE_NOW = re.compile(r"(?:kể từ|từ)\s[^.;]{0,90}?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)", re.IGNORECASE)
 _NO_YEAR = "none"
@@ -113,9 +115,10 @@ class _Context:
         text = self.text = doc_text(doc)
         info = doc._.info or {}
         self.ref_year = self._ref_year(doc, info.get("published"))
+        self.instructions = info.get("kind") in ("conclusion", "directive")
         self.sents = self._sentences(doc)
         self.sent_starts = [s for s, _ in self.sents]
-        self._paragraphs()
+        self._paragraphs((info.get("title") or "").strip())
         self.marks = self._marks(doc)
         self.mark_starts = [m[0] for m in self.marks]
         fig_spans = sorted(tuple(f["span"]) for f in figures)
@@ -145,7 +148,7 @@ class _Context:
                 merged.append((s, e))
         return merged
 
-    def _paragraphs(self) -> None:
+    def _paragraphs(self, title: str) -> None:
         """Paragraph of each sentence (a new one after a line break) and its kind."""
         text = self.text
         self.para_of: list[int] = []
@@ -164,15 +167,18 @@ class _Context:
             body = text[s:e].rstrip()
             if body.endswith(":") or body.endswith(":**") or re.search(r"(?:như sau|sau đây|gồm|là)\s*:?\**$", body):
                 kind = "lead"
-            elif _LIST_ITEM.match(body):
+            elif _LIST_ITEM.match(body) and not (len(body) < 120 and body[-1:] not in ".;,!?…"
+                                                 and not body.lstrip().startswith(("-", "+", "•", "*"))):
                 kind = "item"
-            elif _HEADING_LEAD.match(body) or (len(sents) == 1 and len(body) < 160 and body[-1:] not in ".;,!?…"):
+            elif _HEADING_LEAD.match(body) or (len(body) < 160 and body[-1:] not in ".;,!?…"):
                 kind = "heading"
             else:
                 kind = "body"
             self.para_kind.append(kind)
             # a structural heading ("Điều 2.", "II.", bold) or the document's title
-            self.para_struct.append(bool(_HEADING_LEAD.match(body)) or (len(self.paras) and sents is self.paras[0]))
+            self.para_struct.append(bool(_HEADING_LEAD.match(body)) or sents is self.paras[0] or
+                                    (kind == "heading" and bool(_LIST_ITEM.match(body))) or
+                                    bool(title and body.startswith(title[:40])))
 
     @staticmethod
     def _ref_year(doc: Doc, published: Optional[str]) -> Optional[int]:
@@ -207,8 +213,9 @@ class _Context:
                 ls = text.rfind("\n", 0, ms) + 1
                 le = text.find("\n", me)
                 le = len(text) if le < 0 else le
-                if le - ls < 70:  # a date on a line of its own: the by-line or header date
-                    continue
+                rest = text[ls:ms] + text[me:le]
+                if len(rest.strip()) < 30 or (le - ls < 70 and re.search(r"ngày|cập nhật|\d:\d", rest, re.I)):
+                    continue  # a dateline or by-line date ("Trà Vinh, ngày 09 tháng 12 năm 2020")
             before = text[max(0, ms - 45):ms]
             if p["compare"].search(before):
                 continue
@@ -325,6 +332,8 @@ class _Context:
                 return self.scope(self.paras[j][-1])
         # headings set scope when they structure the text ("Điều 2.", "II.", bold); a news title or
         # photo caption does not, except over a list
+        if self.instructions:
+            return None, None  # a directive's or conclusion's tasks carry no year from its title
         j = k - 1
         while j >= 0 and not (self.para_kind[j] == "heading" and (kind == "item" or self.para_struct[j])):
             j -= 1
@@ -359,6 +368,9 @@ def year_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], clause_s: i
     in_clause = [m for m in before if m[0] >= clause_s]
     if in_clause:
         return in_clause[-1][2]
+    lead = _LEAD_TIME.match(text, lo)
+    if lead and before and before[0][0] < lead.end():
+        return before[0][2]  # "Trong năm 2025, …": the sentence's opening sets its frame
     if before:
         return before[-1][2]
     if after:
