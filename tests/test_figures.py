@@ -170,6 +170,7 @@ NOT_FIGURES = [
     ("time-hour-morning", "Khai mạc 8 giờ sáng."),
     ("time-from-to", "Tiếp dân từ 7 giờ đến 11 giờ."),
     ("time-vao", "Vào 8 giờ, đoàn xuất phát."),
+    ("day-month-words", "Sáng 3 tháng 5 đoàn lên đường."),
     ("phone-number", "Điện thoại 0263 3822 123."),
     ("hotline", "Gọi đường dây nóng 1900 1234 để phản ánh."),
     ("vague-hang-nghin", "Hàng nghìn người dân tham gia."),

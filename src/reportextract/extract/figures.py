@@ -114,6 +114,9 @@ _TIME_AFTER = re.compile(r"[ \t\u00a0]*(?:giờ|h|g)[ \t\u00a0]*\d|"
 _CLOCK_BEFORE = re.compile(r"(?r)(?<!\p{L})(?:lúc|vào|từ|\d[ \t\u00a0]*giờ[ \t\u00a0]*(?:đến|tới|-|–))"
                            r"[ \t\u00a0]*$", re.I)
 _CLOCK_AFTER = re.compile(r"[ \t\u00a0]*(?:đến|tới|-|–)[ \t\u00a0]*\d{1,2}[ \t\u00a0]*(?:giờ|h)(?!\p{L})", re.I)
+_SPAN_BEFORE = re.compile(r"(?r)(?<!\p{L})(?:trong|sau|qua|trước|khoảng|gần|hơn|trên|dưới|từ|mất|kéo dài|"
+                          r"thời gian|thời hạn|vòng)[ \t\u00a0]*$", re.I)
+_MONTH_NUMBER = re.compile(r"[ \t\u00a0]+(?:0?[1-9]|1[0-2])(?![\p{N}\p{L}])")
 _HOUR_BEFORE = re.compile(r"(?r)\d[ \t\u00a0]*(?:giờ|h)[ \t\u00a0]*$", re.IGNORECASE)
 
 _B = r"(?r)(?<!\p{L})"  # a hedge or bound is a whole word ("nước đạt" holds no "ước đạt")
@@ -441,6 +444,8 @@ def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str
         return []
     if kind == "duration" and _HOUR_BEFORE.search(text, max(0, s - 12), s):
         return []  # "15 giờ 58 phút": a time of day
+    if unit == "tháng" and _MONTH_NUMBER.match(text, pos) and not _SPAN_BEFORE.search(text, max(0, s - 20), s):
+        return []  # "sáng 3 tháng 5": a date the date finder did not take
     if unit == "giờ" and (_CLOCK_BEFORE.search(text, max(0, s - 40), s) or _CLOCK_AFTER.match(text, pos)):
         return []  # "lúc 8 giờ", "từ 7 giờ đến 11 giờ": clock times
     if kind == "count" and not den and len(n1) == 4 and n1.isdigit() and 1900 <= int(n1) <= 2100:
