@@ -190,6 +190,20 @@ def test_title_skips_menus(text: str, title: str) -> None:
     assert find_document(text)["title"] == title
 
 
+def test_party_resolution_subject_across_case() -> None:
+    text = ("ĐẢNG BỘ TỈNH BÌNH AN\nTỈNH ỦY\n*\nSố 12-NQ/TU | ĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Bình An, ngày 8 tháng 11 năm 2021\nNGHỊ QUYẾT\nHỘI NGHỊ LẦN THỨ 5 BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\n"
+            "về phát triển du lịch đến năm 2030\n-----\nI. TÌNH HÌNH")
+    info = find_document(text)
+    assert info["title"] == "HỘI NGHỊ LẦN THỨ 5 BAN CHẤP HÀNH ĐẢNG BỘ TỈNH về phát triển du lịch đến năm 2030"
+    assert (info["kind"], info["number"], info["published"]) == ("resolution", "12-NQ/TU", "2021-11-08")
+
+
+def test_author_label_date_line() -> None:
+    text = "Hội thao dân quân tự vệ huyện năm 2024\nTác giả: Minh Châu - 15/03/2024\nNội dung bài viết."
+    assert find_document(text)["published"] == "2024-03-15"
+
+
 def test_letter_that_reports_is_a_report() -> None:
     text = LETTER.replace("V/v góp ý dự thảo quy chế", "V/v báo cáo kết quả thực hiện quy chế")
     assert find_document(text)["kind"] == "report"

@@ -22,7 +22,7 @@ _OWN_NUMBER = re.compile(
     r"(?m)^[ \t|*]*S[ốóôo][ \t]*[:.]?[ \t]*\n?[ \t|]*"
     r"(?P<n>\d{1,6}[a-z]?(?:[ \t]*[/\-][ \t]*[\p{L}\d&.]+)+)", re.IGNORECASE)
 # "Trà Vinh, ngày 09 tháng 12 năm 2020"; the day may be left blank in a draft ("ngày   tháng 11 năm 2025").
-_PLACE = r"\p{Lu}[\p{Ll}.]*(?:[ \t]+\p{Lu}[\p{Ll}.]*){0,4}"
+_PLACE = r"\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{Ll}.]*){0,4}"  # "Trà Vinh", "TP. Hồ Chí Minh"
 _PLACE_DATE_TAIL = (
     rf",{_S}ngày{_S}(?:(?P<d>\d{{1,2}})?[ \t.…]*{_S}tháng{_S}(?P<m>\d{{1,2}}){_S}năm{_S}(?P<y>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})[/.\-](?P<m2>\d{{1,2}})[/.\-](?P<y2>\d{{4}}))")
@@ -46,7 +46,8 @@ _LINE_DATE = re.compile(
 # a lede that opens with its day ("Sáng 4/2, …", "Ngày 2/6/2022, …") is body text, not a headline
 _LEDE = re.compile(r"^(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm)(?:[ \t]+(?:nay|qua|ngày))?[ \t]+\d{1,2}[/\-.]\d", re.IGNORECASE)
 # What a by-line or date line may hold besides the date: times, weekdays, separators, names.
-_LINE_NOISE = re.compile(rf"{_TIME}|{_WEEKDAY}|[|,\-–—()/:]|\b(?:lúc|ngày|giờ|GMT)\b", re.IGNORECASE)
+_LINE_NOISE = re.compile(rf"{_TIME}|{_WEEKDAY}|[|,\-–—()/:]|\b(?:lúc|ngày|giờ|GMT|tác\s+giả|nguồn|bài\s+và\s+ảnh|"
+                         rf"bài|ảnh|theo|cập\s+nhật|đăng)\b", re.IGNORECASE)
 
 _DOC_KINDS = {
     "NGHỊ QUYẾT": "Nghị quyết", "QUYẾT ĐỊNH": "Quyết định", "CHỈ THỊ": "Chỉ thị", "KẾ HOẠCH": "Kế hoạch",
@@ -73,7 +74,8 @@ _AUTHORITY = re.compile(
 # A preamble or body line: the title is over.
 _BODY_START = re.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi|Xét\s|Theo\s|Trên\s+cơ\s+sở|Sau\s+khi|Nhằm\s|Để\s|Ngày\s+\d|"
-    r"Thời\s+gian|Địa\s+điểm|Thành\s+phần|Điều\s+\d|Phần\s|Chương\s+[IVX\d]|[IVX]+\.|\d+\.|[a-z]\))",
+    r"Thời\s+gian|Địa\s+điểm|Thành\s+phần|Điều\s+\d|Phần\s|Chương\s+[IVX\d]|[IVX]+\.|\d+\.|[a-z]\)|"
+    r"Năm\s+\d{4}\s*,|Trong\s+(?:năm|thời\s+gian|những\s+năm)\b|Qua\s+\d)",
     re.IGNORECASE)
 _ORG_HEAD = re.compile(
     r"^(?:SỞ|CỤC|CHI\s+CỤC|TỔNG\s+CỤC|TRUNG\s+TÂM|BAN|PHÒNG|VỤ|VIỆN|CÔNG\s+AN|VĂN\s+PHÒNG|[ỦU][YỶ]\s+BAN|"
@@ -162,8 +164,10 @@ def _title_after(lines: list[str], start: int) -> tuple[str | None, int]:
             break
         if upper is None:
             upper = _is_upper(line)
-        elif _is_upper(line) != upper:
-            break
+        elif _is_upper(line) != upper and not (upper and re.match(r"^về\s", line)):
+            break  # a change of case ends the subject, but "NGHỊ QUYẾT / HỘI NGHỊ … / về …" goes on
+        elif not upper and len(line) > 150 and line.endswith("."):
+            break  # a body paragraph run on below a mixed-case subject
         taken.append(line)
     title = " ".join(taken).strip() or None
     return title, i
