@@ -101,6 +101,7 @@ _RIGHT_AFTER = re.compile(r"^\s*,?\s*\(?\s*(?:(?:vào|trong|của|cuối|đầu|
                           re.IGNORECASE)
 _LEAD_TIME = re.compile(r"\W*(?:(?:trong|vào|đến|tính đến|hết|cuối|đầu|riêng)\s+)*(?:năm|tháng|quý)\s[^,;.]{0,25},",
                        re.IGNORECASE)
+_DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn chót|thời hạn)\s+(?:(?:ngày|tháng|năm)\s+)?[\d/\-]*\s*$", re.IGNORECASE)
 _ENUM = re.compile(r"\(\d{1,2}\)|(?<=[;:]\s)[a-zđ\d]\)\s")
 _SINCE_NOW = re.compile(r"(?:kể từ|từ)\s[^.;]{0,90}?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)", re.IGNORECASE)
 _NO_YEAR = "none"
@@ -227,6 +228,8 @@ class _Context:
                 continue
             if re.search(r"(?:sinh|sinh năm|sinh ngày)\s*[\d/\-]*\s*$", before[-25:], re.IGNORECASE):
                 continue
+            if _DEADLINE.search(before[-30:]):
+                continue  # "trình trước ngày 10/5/2026": a deadline, not what a figure refers to
             out.append((ms, me, when))
         out.sort(key=lambda m: (m[0], m[1]))
         return out
@@ -251,6 +254,8 @@ class _Context:
                     continue
                 kind = "target"
             elif m.group("target"):
+                if re.match(r"\s*(?:,|và\s|hoặc\s)", text[m.end():m.end() + 6]):
+                    continue  # "sự cần thiết, mục tiêu, nội dung": a noun in a list, not a goal
                 kind = "target"
             else:
                 kind = "result"
@@ -312,6 +317,14 @@ class _Context:
         self._scope_cache[key] = (when, goal)
         return when, goal
 
+    def scope_para(self, k: int) -> tuple[Any, Optional[bool]]:
+        """A heading's scope: the first year or period anywhere in it, else what it inherits."""
+        ss = self.paras[k]
+        marks = self.marks_in(self.sents[ss[0]][0], self.sents[ss[-1]][1])
+        marks = [x for x in marks if not _EVENT_LABEL.search(self.text[max(0, x[0] - 30):x[0]])]
+        when, goal = self.scope(ss[0])
+        return (marks[0][2] if marks else when), goal
+
     def context(self, i: int) -> tuple[Any, Optional[bool]]:
         """What sentence i inherits: the sentence it breaks down ('Trong đó, …'), its paragraph's
         opening sentence, its list's lead-in, or the nearest heading above."""
@@ -338,7 +351,7 @@ class _Context:
         while j >= 0 and not (self.para_kind[j] == "heading" and (kind == "item" or self.para_struct[j])):
             j -= 1
         if j >= 0:
-            when, goal = self.scope(self.paras[j][0])
+            when, goal = self.scope_para(j)
             return when, (goal if kind == "item" or goal is False else None)
         return None, None
 
