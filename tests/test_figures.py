@@ -126,6 +126,8 @@ FIGURES = [
     ("spelled-tens", "Có hai mươi mốt xã đạt chuẩn.", "hai mươi mốt xã", 21, "xã", "count"),
     ("spelled-nam-five", "Có năm xã đạt chuẩn nông thôn mới.", "năm xã", 5, "xã", "count"),
     ("spelled-tram", "Tuyển một trăm lao động.", "một trăm lao động", 100, "lao động", "count"),
+    ("spelled-unknown-noun", "Thực hiện ba đột phá chiến lược.", "ba đột phá", 3, "đột phá", "count"),
+    ("spelled-unknown-noun-2", "Tổ chức hai kỳ thi trong năm.", "hai kỳ thi", 2, "kỳ thi", "count"),
 ]
 
 
@@ -180,6 +182,10 @@ NOT_FIGURES = [
     ("tu-in-dau-tu", "Sở Kế hoạch và Đầu tư tỉnh Hà Tĩnh."),
     ("tu-before-project", "Nhà đầu tư Dự án cao tốc."),
     ("hai-con-so", "Tăng trưởng hai con số trong giai đoạn tới."),
+    ("enumeration-hai-la", "Một là, tăng cường; hai là, đẩy mạnh."),
+    ("slogan", "Phong trào “Ba sẵn sàng” được hưởng ứng."),
+    ("hai-ben", "Hai bên thống nhất nội dung."),
+    ("ca-hai", "Cả hai đều đạt yêu cầu."),
     ("hang-nam-tinh", "Hằng năm tỉnh tổ chức hội nghị."),
     ("nam-as-year", "Trong năm xã đã hoàn thành."),
     ("ba-as-name", "Ông Nguyễn Văn Ba xã Tân Lập."),

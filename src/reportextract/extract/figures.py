@@ -94,6 +94,11 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "spelled": re.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<words>{SPELLED})"
                               rf"(?:{_SP}+(?P<scale>{SCALE}))?{_SP}+(?P<unit>{units})(?![\p{{L}}\p{{N}}])", re.I),
         "word_before": re.compile(r"(?r)(\p{L}+)[ \t\u00a0]*$"),
+        # spelled-out counts of a noun the gazetteer does not know: only digit words that are not
+        # also common words ("năm" year, "chín" ripe, "một" one)
+        "spelled_noun": re.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<words>(?:hai|ba|bốn|sáu|bảy|bẩy|tám|mười)"
+                                   rf"(?:[ \t]+(?:{_DIGIT_WORDS}|mươi|mốt|tư|lăm|nhăm|trăm|linh|lẻ)(?!\p{{L}}))*)"
+                                   rf"(?![\p{{L}}\p{{N}}])", re.I),
     }
 
 
@@ -351,6 +356,11 @@ def find_figures(text: str, blocked: list[tuple[int, int]]) -> list[dict[str, An
         rec = _spelled_figure(text, m, spans, taken)
         if rec:
             out.append(rec)
+    taken = _Spans([f["span"] for f in out])
+    for m in pats["spelled_noun"].finditer(text):
+        rec = _spelled_noun_figure(text, m, spans, taken)
+        if rec:
+            out.append(rec)
     out.sort(key=lambda f: f["span"])
     return out
 
@@ -522,6 +532,28 @@ def _spelled_figure(text: str, m: re.Match[str], blocked: _Spans, taken: _Spans)
         per, end = _per(text, e)
     return {"text": text[s:end], "span": (s, end), "value": float(n) * scale_of(m.group("scale")),
             "unit": unit + per, "kind": kind, "comparator": comparator(text, s, end)}
+
+
+def _spelled_noun_figure(text: str, m: re.Match[str], blocked: _Spans, taken: _Spans) -> dict[str, Any] | None:
+    """"ba đột phá", "hai kỳ thi": a spelled-out number before a lower-case noun outside the gazetteer."""
+    s, e = m.span()
+    if taken.overlaps(s, e + 1) or blocked.overlaps(s, e):
+        return None
+    n = parse_number_words(m.group("words"))
+    if n is None or n < 2 or _is_label(text, s, "count"):
+        return None
+    if m.group("words")[0].isupper():
+        prefix = text[max(0, s - 3):s].rstrip(" \t\u00a0")
+        if prefix and prefix[-1] not in ".:;!?\n(-–•*":
+            return None  # "ông Ba", a name
+    if text[max(0, s - 1):s] in ("\"", "“", "'", "‘"):
+        return None  # a slogan: “Ba sẵn sàng”
+    found = _noun_after(text, e)
+    if not found or " " not in found[0] and found[0] in unit_table():
+        return None
+    unit, end = found
+    return {"text": text[s:end], "span": (s, end), "value": float(n), "unit": unit, "kind": "count",
+            "comparator": comparator(text, s, end)}
 
 
 @Language.component("reportextract_figures", assigns=["doc.spans"])
