@@ -29,6 +29,7 @@ COMPONENTS = (
     "reportextract_references",
     "reportextract_officials",
     "reportextract_figures",
+    "reportextract_tables",   # table cells (readers) -> figures; replaces text figures inside a cell
 )
 
 

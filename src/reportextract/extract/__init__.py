@@ -1,2 +1,2 @@
 """Extractors: one spaCy component per kind of item, each writing records into doc.spans[kind]."""
-from . import dates, document, figures, officials, references  # noqa: F401  (register factories)
+from . import dates, document, figures, officials, references, tables  # noqa: F401  (register factories)
