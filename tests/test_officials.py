@@ -109,6 +109,33 @@ CASES = [
     ("mentions-merged",
      "Chủ tịch UBND tỉnh Đồng Văn Khôi phát biểu. Theo ông Đồng Văn Khôi, Bí thư Tỉnh ủy cũng dự.",
      {"Đồng Văn Khôi": ["Chủ tịch Ủy ban nhân dân tỉnh"]}),
+    ("foreign-leader",
+     "Tổng thống Joe Biden đã gặp Thủ tướng Campuchia Hun Manet.",
+     {"Joe Biden": ["Tổng thống"], "Hun Manet": ["Thủ tướng"]}),
+    ("company",
+     "Chủ tịch HĐQT Tập đoàn Sông Lam Trần Đình Khang phát biểu.",
+     {"Trần Đình Khang": ["Chủ tịch Hội đồng quản trị Tập đoàn Sông Lam"]}),
+    ("youth-union-leader",
+     "Bí thư Tỉnh đoàn Lâm Thị Hoa dự lễ.",
+     {"Lâm Thị Hoa": ["Bí thư Tỉnh đoàn"]}),
+    ("two-people-and",
+     "Chủ tịch UBND tỉnh Lê Văn Giáp và Phó Chủ tịch UBND tỉnh Trần Thị Hạnh cùng dự.",
+     {"Lê Văn Giáp": ["Chủ tịch Ủy ban nhân dân tỉnh"], "Trần Thị Hạnh": ["Phó Chủ tịch Ủy ban nhân dân tỉnh"]}),
+    ("district-then-person",
+     "Chủ tịch UBND huyện Lâm Hà Trần Văn Xuân kiểm tra.",
+     {"Trần Văn Xuân": ["Chủ tịch Ủy ban nhân dân huyện Lâm Hà"]}),
+    ("ministry-capitalised",
+     "Bộ trưởng Bộ Y Tế Đào Hồng Lan phát biểu.",
+     {"Đào Hồng Lan": ["Bộ trưởng Bộ Y tế"]}),
+    ("group-role-after-dash",
+     "1. Ông Phạm Văn Hùng, Phó Chủ tịch UBND tỉnh - Tổ trưởng;\n2. Bà Vi Thị Ngọc, Giám đốc Sở Nội vụ - Tổ phó;",
+     {"Phạm Văn Hùng": ["Phó Chủ tịch Ủy ban nhân dân tỉnh", "Tổ trưởng"], "Vi Thị Ngọc": ["Giám đốc Sở Nội vụ", "Tổ phó"]}),
+    ("signing-line-two-posts",
+     "Nơi nhận:\n- Lưu: VT.\nTM. BAN CHỈ ĐẠO\nPHÓ TRƯỞNG BAN\nPHÓ CHỦ TỊCH UBND TỈNH\n\nMa Văn Khoa\n",
+     {"Ma Văn Khoa": ["Phó Chủ tịch Ủy ban nhân dân tỉnh"]}),
+    ("religious",
+     "Hòa thượng Thích Minh Tâm, Phó Chủ tịch Hội đồng Trị sự dự lễ.",
+     {"Thích Minh Tâm": ["Phó Chủ tịch Hội đồng Trị sự"]}),
     ("foreign-name-with-surname",
      "Thủ tướng Lý Quang Hiển đã hội đàm trực tuyến.",
      {"Lý Quang Hiển": ["Thủ tướng"]}),
@@ -154,6 +181,9 @@ AUTHORS = [
     ("end-bare", "Tin mới\nKết quả đạt được rất đáng khích lệ.\n\nHồng Nhung\n", ["Hồng Nhung"]),
     ("reporter-abbr", "Tin mới\nKết quả đạt được rất đáng khích lệ.\n\nPV\n", []),
     ("signature-not-author", "Nơi nhận:\n- Như trên.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrương Văn Bình\n", []),
+    ("tin-anh", "Tin mới\nKết quả đạt được rất đáng khích lệ.\n\nTin: Minh Tuấn - Ảnh: Thu Hằng\n", ["Minh Tuấn"]),
+    ("byline-with-post", "Tin mới\nKết quả đạt được rất đáng khích lệ.\n\nTrần Thị Mai - Phó Giám đốc Sở Y tế\n",
+     ["Trần Thị Mai"]),
     ("weekday-not-author", "Thứ Năm, 25/03/2021\nTiêu đề\nNội dung bài viết.", []),
 ]
 
@@ -161,6 +191,14 @@ AUTHORS = [
 @pytest.mark.parametrize("text, names", [c[1:] for c in AUTHORS], ids=[c[0] for c in AUTHORS])
 def test_authors(text: str, names: list[str]) -> None:
     assert [text[s:e] for s, e in find_authors(text)] == names
+
+
+def test_byline_with_positions_is_author_and_official() -> None:
+    text = "NGUYỄN VĂN AN\nTỉnh ủy viên, Giám đốc Sở Tài chính\n\nCải cách hành chính là nhiệm vụ trọng tâm.\n"
+    records, authors = find_officials(text)
+    assert authors == ["NGUYỄN VĂN AN"]
+    assert records[0]["name"] == "NGUYỄN VĂN AN"
+    assert records[0]["titles"] == ["Tỉnh ủy viên", "Giám đốc Sở Tài chính"]
 
 
 def test_byline_author_is_not_an_official() -> None:

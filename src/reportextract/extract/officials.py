@@ -25,9 +25,9 @@ _STOP = frozenset("""
 đã đang sẽ được bị vừa cho là có về tại trong khi với cùng để thì mà này đó những các đến từ theo phát chủ trì đánh
 giá làm tham gặp thăm trao tặng ký yêu cầu đề nghị nhấn mạnh biết nêu khẳng chúc mừng ghi lên ra vào ở như nhằm
 thay thôi giữ nghỉ hưu qua đời bầu bổ trả lời tới báo cáo đọc chia sẻ cảm ơn đi khai cũng không chưa rất luôn hơn
-nhiều ông bà anh chị chí nói kiểm kết chỉ điều
+nhiều ông bà anh chị chí nói kiểm kết chỉ điều tiếp đón nhận dẫn gửi thuộc phụ xem lắng nghe
 """.split())
-_CUE = r"(?:[Đđ]ồng chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à|anh|chị|[Cc]ụ|[Đđ]ại biểu|[Nn]hà báo|[Nn]ghệ nhân|[Bb]ác sĩ|[Ll]uật sư|[Tt]hầy|[Cc]ô giáo" \
+_CUE = r"(?:[Đđ]ồng chí|[Hh]òa thượng|[Hh]oà thượng|[Tt]hượng tọa|[Đđ]ại đức|[Ll]inh mục|[Mm]ục sư|[Nn]i sư|[Đđ]/[Cc]|[Ôô]ng|[Bb]à|anh|chị|[Cc]ụ|[Đđ]ại biểu|[Nn]hà báo|[Nn]ghệ nhân|[Bb]ác sĩ|[Ll]uật sư|[Tt]hầy|[Cc]ô giáo" \
        r"|(?:PGS|GS|TS|ThS|BS|KS|NGƯT|NGND|NSND|NSƯT)\.?(?:[ ]?,?[ ]?(?:TS|ThS|BS|CKII|CKI)\.?)*)"
 _WEEKDAY = re.compile(r"^(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ [Nn]hật)\b")
 _NOT_AUTHOR = frozenset({"PV", "CTV", "BBT", "TTXVN", "VNA", "TTXVN/VNA", "BTV", "NV", "ẢNH"})
@@ -172,11 +172,11 @@ def _data() -> dict[str, Any]:
         "upper_line": re.compile(
             rf"(?m)^[ \t*#|_]*(?P<n>(?:{upsurn})(?:{_SP}{_UPSYL}){{1,4}})[ \t*|_]*$"),
         "title_line": re.compile(rf"(?m)^[ \t*#|_]*(?:(?:KT|TM|TL|TUQ|Q)\.?[ \t]*)?(?P<t>[^\n]{{2,80}}?)[ \t*|_]*$"),
-        "provinces": frozenset(pl["provinces"]),
+        "provinces": frozenset(pl["provinces"] + pl["not_names"]),
         "surname_set": frozenset(s) | {"H'", "H’"},
         "head_first": frozenset(w.split()[0].lower() for w in list(t["heads"]) + title_abbr + ["nguyên"]),
         "provinces_folded": frozenset(_fold(p) for p in pl["provinces"]),
-        "prov_re": re.compile(rf"^(?:{alt(pl['provinces'])})(?![\p{{L}}\p{{M}}])"),
+        "prov_re": re.compile(rf"^(?:{alt(pl['provinces'] + pl['not_names'])})(?![\p{{L}}\p{{M}}])"),
         "org_words": frozenset(pl["non_person_before"]),
         "place_words": frozenset(pl["place_words"]),
     }
@@ -242,6 +242,8 @@ def _trim(chunk: str) -> str:
             break
         if bare == "đồng" and i + 1 < len(words) and words[i + 1] in ("chủ", "chí", "thời", "ý", "loạt"):
             break
+        if bare == "dự" and not (i + 1 < len(words) and words[i + 1].startswith("khuyết")):
+            break  # "… dự lễ", not "Ủy viên dự khuyết"
         if bare == "và" and (i + 1 >= len(words) or not words[i + 1][:1].isupper()
                              or _data()["title_start"].match(" ".join(words[i + 1:]))):
             break
@@ -436,6 +438,11 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
             e = s + len(name)
             break
     parts = name.split()
+    if len(parts) == 5 and parts[2] in d["surname_set"] and _ends_with(text[max(0, s - 30):s], d["place_words"]):
+        # "huyện Lâm Hà Trần Văn Xuân": a two-word place, then the person
+        s += len(parts[0]) + len(parts[1]) + 2
+        name = text[s:e]
+        parts = parts[2:]
     if len(parts) < 2 or d["title_start"].match(name) and d["title_start"].match(name).end() > len(parts[0]):
         return None
     if name in d["provinces"] or d["prov_re"].match(name) and len(parts) <= 3 or _fold(name) in d["provinces_folded"]:
@@ -514,6 +521,8 @@ _BYLINE = re.compile(
     rf"(?P<names>{_BYNAME}(?:[ \t]*(?:-|–|,|và|&)[ \t]*{_BYNAME})*)"
     rf"(?P<tail>(?:[ \t]*[,\-–(|][ \t]*(?:\d{{1,2}}[:h]\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\p{{Lu}}[\p{{Lu}}&./]{{1,14}}\)?|Ảnh[ \t]*:)[^\n]*)?)"
     rf"[ \t*_]*$")
+_BYLINE_POS = re.compile(rf"^[ \t*_]*(?P<n>{_SYL}(?:{_SP}{_SYL}){{1,4}}|{_UPSYL}(?:{_SP}{_UPSYL}){{1,4}})"
+                         rf"[ \t]*[,\-–][ \t]*(?P<t>[^\n]+?)[ \t*_]*$")
 _SIGN_HINT = re.compile(r"(?m)^[ \t*|]*(?:KT|TM|TL|TUQ|Q)\.|\((?:Đã ký|đã ký|Ký)|Nơi nhận|Ký bởi|ký số", re.IGNORECASE)
 
 
@@ -549,10 +558,15 @@ def find_authors(text: str, lines: list[tuple[int, int]] | None = None) -> list[
     """
     lines = _lines(text) if lines is None else lines
     found: list[tuple[int, int]] = []
-    for s, e in lines[:8]:
+
+    def positions_below(k: int) -> bool:
+        return k + 1 < len(lines) and bool(_is_title(text[slice(*lines[k + 1])].strip(" \t*_|")))
+
+    for k, (s, e) in enumerate(lines[:8]):
         line = text[s:e]
         m = _BYLINE.match(line) if len(line) <= 90 else None
-        if m and m.group("tail").strip() and (names := _byline_names(line)):
+        if m and (m.group("tail").strip() or _is_upper_name(line) and positions_below(k)) \
+                and (names := _byline_names(line)):
             found += [(s + a, s + b) for a, b in names]
             break
     for k in range(len(lines) - 1, max(-1, len(lines) - 7), -1):
@@ -563,13 +577,21 @@ def find_authors(text: str, lines: list[tuple[int, int]] | None = None) -> list[
             break
         if names:
             above = text[lines[max(0, k - 8)][0]:s]
-            if _SIGN_HINT.search(above) or (k + 1 < len(lines) and _is_title(text[slice(*lines[k + 1])].strip())):
-                break  # a signature block or a by-line with positions: an official, not (only) an author
+            if _SIGN_HINT.search(above):
+                break  # a signature block: the signer is an official, not an author
             found += [(s + a, s + b) for a, b in names]
+            break
+        pm = _BYLINE_POS.match(line) if len(line) <= 140 else None
+        if pm and (t := _is_title(pm.group("t"))) and t == pm.group("t").strip(" .") and not found:
+            found.append((s + pm.start("n"), s + pm.end("n")))  # "Lê Văn An - Giám đốc Sở Y tế"
             break
         if len(line.strip()) > 90 or line.rstrip().endswith((".", ":")):
             break
     return found
+
+
+def _is_upper_name(line: str) -> bool:
+    return bool(_data()["upper_line"].fullmatch(line))
 
 
 def _split_upper(t: str) -> list[str]:
@@ -666,9 +688,6 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
             claimed.append((m.end, posts[m.start][1]))
     prev_end = 0
     for i, m in enumerate(mentions):
-        if m.start in byline_at:
-            prev_end = m.end
-            continue
         titles: list[str] = []
         pre, pre_at = _title_before(scan, m.start, prev_end)
         if pre:
@@ -677,8 +696,8 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
         after, _ = posts[m.start]
         titles += after
         prev_end = m.end
-        if not titles and not m.cue:
-            continue
+        if not titles and (not m.cue or m.start in byline_at):
+            continue  # a bare by-line name is an author only
         p = person(m.name)
         p["mentions"].append((m.start, m.end))
         # keep the titles as written in the text (the scan copy only moved tone marks)
