@@ -215,7 +215,8 @@ class _Context:
                 le = text.find("\n", me)
                 le = len(text) if le < 0 else le
                 rest = text[ls:ms] + text[me:le]
-                if len(rest.strip()) < 30 or (le - ls < 70 and re.search(r"ngày|cập nhật|\d:\d", rest, re.I)):
+                if len(rest.strip()) < 30 or (le - ls < 70 and len(text[me:le].strip(" .,)")) < 3
+                                              and re.search(r"ngày|cập nhật|\d:\d", text[ls:ms], re.I)):
                     continue  # a dateline or by-line date ("Trà Vinh, ngày 09 tháng 12 năm 2020")
             before = text[max(0, ms - 45):ms]
             if p["compare"].search(before):
@@ -597,7 +598,8 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
             phrase = pred if len(pred.split()) >= 2 else f"{pred} {noun}".strip()
         base = phrase
     elif f["kind"] == "rate" and share:
-        phrase, base = subj, share.group(1)
+        after = _clean(tail)
+        phrase, base = (after if after and not share.group(2) else subj), share.group(1)
     elif f["kind"] == "rate":
         after = _clean(tail)
         if verb_before and verb_before.group(1) == "chiếm" and after:
