@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import readers_fixtures as rf
 
 from reportextract.api import extract_file, extract_text
 from reportextract.cli import cli
-from reportextract.show import Item, collect_items, nest, render, render_document
+from reportextract.readers import read_path
+from reportextract.show import Item, collect_items, nest, render, render_document, show_file
 
 GOLDEN = Path(__file__).parent / "golden"
 SEED = GOLDEN / "giam-ngheo-2016-2020.txt"
@@ -125,6 +127,22 @@ def test_pages_are_shown_when_known() -> None:
     assert items["f0"]["page"] == "3"
     assert (items["o0m0"]["page"], items["o0m1"]["page"]) == ("1", "2")
     assert ">page</button>" in render(data, "5% A ...... A")
+
+
+@pytest.mark.skipif(rf.font_path() is None, reason="no Unicode TTF font for fpdf2")
+def test_pdf_items_show_their_page(tmp_path: Path) -> None:
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(rf.as_pdf())
+    page = show_file(pdf)
+    src, _ = read_path(pdf)
+    assert src.page_starts and len(src.page_starts) > 1
+    items = collect_items(extract_file(pdf).to_dict(), src.page_of)
+    check_marks(_inner(page), src.text, items)
+    data = json.loads(page[page.index('id="re-data">') + len('id="re-data">'):page.index("</script>")])
+    for item in items:
+        assert dict(data[item.id]["fields"])["page"] == str(src.page_of(item.start)), item
+    assert len({src.page_of(item.start) for item in items}) > 1
+    assert ">page</button>" in page
 
 
 def test_show_command_writes_the_page(runner, seed_path: Path, tmp_path: Path) -> None:
