@@ -117,6 +117,10 @@ FIGURES = [
     ("range-money", "Hỗ trợ 20-25 triệu đồng mỗi hộ.", "20-25 triệu đồng", [20e6, 25e6], "VND", "money"),
     ("range-scaled-ends", "Hỗ trợ từ 3 triệu đến 5 triệu đồng.", "3 triệu đến 5 triệu đồng", [3e6, 5e6], "VND",
      "money"),
+    ("range-unit-both-ends", "Phạt từ 5 triệu đồng đến 10 triệu đồng.", "5 triệu đồng đến 10 triệu đồng",
+     [5e6, 10e6], "VND", "money"),
+    ("range-km-both-ends", "Đoạn tuyến dài 5 km - 7 km.", "5 km - 7 km", [5, 7], "km", "measure"),
+    ("falling-pair-not-range", "Diện tích giảm từ 5 ha xuống 3 ha.", "5 ha", 5, "ha", "measure"),
     ("plus-sign", "Chỉ số tăng +5% so với cùng kỳ.", "5%", 5, "%", "rate"),
     # spelled-out numbers
     ("spelled-hai", "Sáp nhập hai huyện miền núi.", "hai huyện", 2, "huyện", "count"),

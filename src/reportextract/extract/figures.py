@@ -82,6 +82,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "number": re.compile(lead + core),
         "single": re.compile(core_single),
         "scale": re.compile(rf"{_SP}*(?P<scale>{SCALE})(?!\p{{L}})", re.I),
+        "range_end": re.compile(rf"(?:{_SP}*[-–]{_SP}*|{_SP}+(?:đến|tới){_SP}+)(?P<n2>{NUM})"
+                                rf"(?:{_SP}*(?P<scale>{SCALE})(?!\p{{L}}))?", re.I),
         "scaled_range": re.compile(rf"(?:{_SP}*[-–]{_SP}*|{_SP}+(?:đến|tới){_SP}+)(?P<n2>{NUM}){_SP}*"
                                    rf"(?P<scale>{SCALE})(?!\p{{L}})", re.I),
         "unit": re.compile(rf"{_SP}{{0,2}}(?P<unit>{units})(?![\p{{L}}\p{{N}}])", re.I),
@@ -450,6 +452,11 @@ def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str
                 return []  # "xã Cát Tiên 3 tổ chức": a place's number, then a verb
     if _is_label(text, s, kind):
         return []
+    if not n2 and not den and kind != "rate":
+        second = _unit_range_end(text, pos, scale, unit, kind)
+        if second and second[0] > v1:  # "từ 5 triệu đồng đến 10 triệu đồng": one range
+            v2, pos = second
+            n2 = "range"
     if text[pos:pos + 1].isalnum():  # glued to a word or code: not ours to split
         return []
     if kind == "duration" and _HOUR_BEFORE.search(text, max(0, s - 12), s):
@@ -481,6 +488,20 @@ def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str
         return [first, second]
     return [{"text": text[s:e], "span": (s, e), "value": value, "unit": unit, "kind": kind,
              "comparator": cmp}]
+
+
+def _unit_range_end(text: str, pos: int, scale: float, unit: str, kind: str) -> tuple[float, int] | None:
+    """(high value before scaling, end) when "đến 10 triệu đồng" repeats the unit after a figure."""
+    m = patterns()["range_end"].match(text, pos)
+    if not m:
+        return None
+    v2 = parse_number(m.group("n2"))
+    if v2 is None or scale_of(m.group("scale")) != scale:
+        return None
+    found = _unit_at(text, m.end(), False, False)
+    if not found or found[:2] != (unit, kind):
+        return None
+    return v2, found[2]
 
 
 _PER_YEAR = re.compile(r"(?r)(?<!\p{L})(?:hằng|hàng|mỗi|bình quân mỗi|trung bình mỗi)[ \t\u00a0]+năm"
