@@ -41,7 +41,8 @@ def _perturbed(predictions: dict[str, dict]) -> dict[str, dict]:
                            "period": [1990, 1995], "comparator": "~", "change": "increase"}
             figures.append({**figures[-1], "value": 123456.789, "text": "spurious"})
             figures.append({**figures[0], "value": None})    # a vague amount is never scored
-        pred["officials"] = pred["officials"][1:] + [{"name": "Người Lạ", "titles": ["Giám đốc"], "mentions": []}]
+        stranger = {"name": "Người Lạ", "titles": ["Giám đốc"], "mentions": []}
+        pred["officials"] = pred["officials"][1:] + [stranger]
         for official in pred["officials"][:1]:
             official["titles"] = official["titles"][:1] + ["Chủ tịch UBND huyện"]
         pred["dates"] = pred["dates"][1:] + [{"value": "1999-01-01", "text": "x", "span": [0, 1]}]
