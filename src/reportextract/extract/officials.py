@@ -25,7 +25,7 @@ _STOP = frozenset("""
 đã đang sẽ được bị vừa cho là có về tại trong khi với cùng để thì mà này đó những các đến từ theo phát chủ trì đánh
 giá làm tham gặp thăm trao tặng ký yêu cầu đề nghị nhấn mạnh biết nêu khẳng chúc mừng ghi lên ra vào ở như nhằm
 thay thôi giữ nghỉ hưu qua đời bầu bổ trả lời tới báo cáo đọc chia sẻ cảm ơn đi khai cũng không chưa rất luôn hơn
-nhiều ông bà anh chị chí nói kiểm kết chỉ điều tiếp đón nhận dẫn gửi thuộc phụ xem lắng nghe
+nhiều ông bà anh chị chí nói kiểm kết chỉ điều tiếp đón nhận dẫn gửi thuộc phụ xem lắng nghe kiêm
 """.split())
 _CUE = r"(?:[Đđ]ồng chí|[Hh]òa thượng|[Hh]oà thượng|[Tt]hượng tọa|[Đđ]ại đức|[Ll]inh mục|[Mm]ục sư|[Nn]i sư|[Đđ]/[Cc]|[Ôô]ng|[Bb]à|anh|chị|[Cc]ụ|[Đđ]ại biểu|[Nn]hà báo|[Nn]ghệ nhân|[Bb]ác sĩ|[Ll]uật sư|[Tt]hầy|[Cc]ô giáo" \
        r"|(?:PGS|GS|TS|ThS|BS|KS|NGƯT|NGND|NSND|NSƯT)\.?(?:[ ]?,?[ ]?(?:TS|ThS|BS|CKII|CKI)\.?)*)"
@@ -67,7 +67,8 @@ _RX14 = re.compile(r"\(?(?:Đã ký|đã ký|Ký|Ký tên|ký|signed)|^\(.*\)$|K
 _RX15 = re.compile(r"(?:(?:KT|TM|TL|TUQ|Q)\.?[ \t]*)?(.+)")
 _RX16 = re.compile(r"[\s.,;:()-]+")
 _HAS_ABBR = re.compile(r"\p{Lu}[\p{Lu}&.]")
-_DASH_NEXT = re.compile(r"[ \t]*[-–—][ \t]+")
+_DASH_NEXT = re.compile(r"[ \t]*(?:[-–—]|kiêm|và)?[ \t]+")
+_STRONG_FIRST = frozenset({"Phó", "Trưởng", "Chủ", "Giám", "Bí", "Tổng", "Chánh", "Cục", "Vụ", "Viện", "Hiệu", "Thứ", "Bộ"})
 _TITLE_KEY = re.compile(r"[\s.,;:()-]+")
 _REPEAT = re.compile(r"\b(\p{L}+(?: \p{L}+)?)(?: \1\b)+")
 
@@ -168,6 +169,9 @@ def _data() -> dict[str, Any]:
             rf"|Tổng Bí thư|Chủ tịch nước|Chủ tịch Quốc hội|Phó Thủ tướng|Nữ hoàng|Giáo hoàng)"
             rf"(?:{_SP}(?:{alt(pl['provinces'])}))?(?:{_SP}(?:Liên bang|Cộng hòa|nước|Vương quốc))?(?:{_SP}(?:{alt(pl['provinces'])}))?"
             rf"{_SP}(?P<n>{_SYL}(?:{_SP}{_SYL}){{1,3}})"),
+        # posts that, capitalised, start a second title even with no comma before them
+        "strong": re.compile(rf"(?:Phó |Tổng |Thứ trưởng|Bộ trưởng|Trưởng |Chủ tịch|Chủ nhiệm|Giám đốc|Bí thư|Chánh |Cục trưởng"
+                             rf"|Vụ trưởng|Viện trưởng|Hiệu trưởng)"),
         "cue_end": re.compile(rf"(?<![\p{{L}}]){_CUE}[ \t]*:?[ \t]*$"),
         "upper_line": re.compile(
             rf"(?m)^[ \t*#|_]*(?P<n>(?:{upsurn})(?:{_SP}{_UPSYL}){{1,4}})[ \t*|_]*$"),
@@ -227,6 +231,8 @@ def _trim(chunk: str) -> str:
         if i < in_head:
             out.append(w)
             continue
+        if w in _STRONG_FIRST and i > 0 and _data()["strong"].match(" ".join(words[i:i + 4])):
+            break  # "Phó Bí thư Thường trực Tỉnh ủy Phó Trưởng Ban Chỉ đạo": a second post starts
         if w in ("-", "–", "—", "&"):
             if i + 1 < len(words) and words[i + 1][:1].isupper() \
                     and not _data()["title_start"].match(" ".join(words[i + 1:])):
@@ -315,7 +321,7 @@ def _chain_before(text: str, pos: int, floor: int, claimed: list[tuple[int, int]
     return out
 
 
-_POST_SEP = re.compile(r"[ \t]*(?:,|\||[–—-](?=[ \t])|\()[ \t]*|[ \t]+-(?=\p{L})|[ \t]+(?=\p{Lu}{2,}|Ủy viên|Uỷ viên)")
+_POST_SEP = re.compile(r"[ \t]*(?:,|\||[–—-](?=[ \t])|\()[ \t]*|[ \t]*[–—-](?=\p{Lu})|[ \t]+-(?=\p{L})|[ \t]+(?=\p{Lu}{2,}|Ủy viên|Uỷ viên)")
 _POST_VERB = re.compile(
     r"[ \t]+(?:(?:đã|vừa|được|tiếp tục|chính thức|sẽ|đang)[ \t]+)*"
     r"(?:(?:bầu lại|bầu bổ sung|bầu|bổ nhiệm lại|bổ nhiệm|điều động|phân công|chuẩn y|phê chuẩn|tái cử|đắc cử|"
@@ -387,6 +393,15 @@ def _titles_after(text: str, end: int, starts: list[int] = []) -> tuple[list[str
             dash = _DASH_NEXT.match(text, pos)
             if not (dash and d["title_start"].match(text, dash.end())):
                 break
+            if not _POST_SEP.match(text, pos):
+                # "… Tỉnh ủy Phó Trưởng Ban …", "… kiêm Tổng Giám đốc": the next post follows without a comma
+                stop = _CHUNK_STOP.search(text, dash.end())
+                nxt = _is_title(text[dash.end():stop.start() if stop else len(text)])
+                if not nxt:
+                    break
+                out.append(nxt)
+                pos = dash.end() + len(nxt)
+                continue
         if in_paren and text[chunk_end:chunk_end + 1] == ")":
             break
     cm = _CAREER.match(text, end)
@@ -594,6 +609,28 @@ def _is_upper_name(line: str) -> bool:
     return bool(_data()["upper_line"].fullmatch(line))
 
 
+def _split_heads(t: str) -> list[str]:
+    """A pre-name title holding two posts without a comma, split ("Bí thư Chi bộ Trưởng thôn" -> two).
+
+    >>> _split_heads("Phó Bí thư Thường trực Tỉnh ủy Phó Trưởng Ban Chỉ đạo")
+    ['Phó Bí thư Thường trực Tỉnh ủy', 'Phó Trưởng Ban Chỉ đạo']
+    """
+    if t.upper() == t:
+        return _split_upper(t)
+    out: list[str] = []
+    rest = t
+    while rest:
+        first = _trim(rest)
+        if not first or len(first) >= len(rest):
+            out.append(rest.strip())
+            break
+        out.append(first)
+        rest = _DASH_NEXT.sub("", rest[len(first):], count=1).strip()
+        if not _data()["title_start"].match(rest):
+            return [t]  # cut for another reason: keep the title as written
+    return [o for o in out if o]
+
+
 def _split_upper(t: str) -> list[str]:
     """An upper-case signing line split into its posts ("PHÓ TRƯỞNG BAN PHÓ CHỦ TỊCH UBND TỈNH" -> two).
 
@@ -692,7 +729,7 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
         pre, pre_at = _title_before(scan, m.start, prev_end)
         if pre:
             titles += _chain_before(scan, pre_at, prev_end, claimed, starts)
-            titles += _split_upper(pre)
+            titles += _split_heads(pre)
         after, _ = posts[m.start]
         titles += after
         prev_end = m.end
