@@ -1,6 +1,7 @@
 """--engine dask: the same rows and error rows as the local engine, on a distributed.LocalCluster."""
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,11 @@ distributed = pytest.importorskip("distributed")
 @pytest.fixture(scope="module")
 def cluster():
     # Two single-threaded worker processes: enough to interleave tasks, quick to start.
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=40) as c:
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Port .* is already in use")
+        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                           dashboard_address=None, silence_logs=40)
+    with cluster as c:
         yield c
 
 
