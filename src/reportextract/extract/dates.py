@@ -1,6 +1,7 @@
 """Dates, periods and years: finds them in the text and stores them in doc.spans."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 import regex as re
@@ -77,6 +78,25 @@ YEAR_ANY = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d/]|,\d|\.\d)")
 DOC_NUMBER = re.compile(r"\d+[\w.]*/(?:19|20)\d\d/[\p{Lu}Đ][\p{L}\d\-&/]*")
 
 
+class _Taken:
+    """Disjoint character intervals already claimed by a date; overlap checks by bisection."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, s: int, e: int) -> bool:
+        i = bisect_right(self.starts, s)
+        if i and self.ends[i - 1] > s:
+            return False
+        return not (i < len(self.starts) and self.starts[i] < e)
+
+    def append(self, span: tuple[int, int]) -> None:
+        i = bisect_right(self.starts, span[0])
+        self.starts.insert(i, span[0])
+        self.ends.insert(i, span[1])
+
+
 def _record(text: str, start: int, end: int, value: str) -> dict[str, Any]:
     return {"text": text[start:end], "value": value, "span": (start, end)}
 
@@ -88,10 +108,8 @@ def find_dates(text: str, default_year: int | None) -> list[dict[str, Any]]:
     ['2019-04-03', '2019-04-05', '2019-04-09', '2020-06-01']
     """
     found: list[dict[str, Any]] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return not any(s < te and ts < e for ts, te in taken)
+    taken = _Taken()
+    free = taken.free
 
     for m in RANGE.finditer(text):
         y, m2 = m.group("y"), m.group("m")
@@ -182,7 +200,7 @@ def find_years(text: str) -> list[dict[str, Any]]:
     for m in YEAR_ANY.finditer(text):
         if any(s <= m.start() < e for s, e in masked):
             continue
-        if _COUNT_AFTER.match(text, m.end()) and not _TIME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if _COUNT_AFTER.match(text, m.end(), m.end() + 20) and not _TIME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         out.append({"text": m.group(0), "value": int(m.group(0)), "span": m.span()})
     return out

@@ -99,6 +99,7 @@ def _chrome() -> re.Pattern[str]:
 
 
 _SPACES = re.compile(r"\s+")
+_SO = re.compile(r"^S[ốóôo]\b", re.IGNORECASE)
 
 
 def _clean(line: str) -> str:
@@ -135,7 +136,7 @@ def _issuer(lines: list[str]) -> str | None:
         line = _clean(cell)
         if not line or _SEPARATOR.match(line):
             continue
-        if re.match(r"^Số\b", line, re.IGNORECASE) or not _is_upper(line) or _KIND_LINE.match(line):
+        if _SO.match(line) or not _is_upper(line) or _KIND_LINE.match(line):
             break
         if _ORG_HEAD.match(line) and names:
             names = []  # a parent body above: keep the lowest one
@@ -164,7 +165,7 @@ def _title_after(lines: list[str], start: int) -> tuple[str | None, int]:
             break
         if upper is None:
             upper = _is_upper(line)
-        elif _is_upper(line) != upper and not (upper and re.match(r"^về\s", line)):
+        elif _is_upper(line) != upper and not (upper and line.startswith("về ")):
             break  # a change of case ends the subject, but "NGHỊ QUYẾT / HỘI NGHỊ … / về …" goes on
         elif not upper and len(line) > 150 and line.endswith("."):
             break  # a body paragraph run on below a mixed-case subject
@@ -228,13 +229,13 @@ def _press_title(lines: list[str]) -> str | None:
             continue
         if _LINE_DATE.search(line) and len(_LINE_NOISE.sub(" ", _LINE_DATE.sub(" ", line)).split()) <= 6:
             continue  # a date or by-line above the headline
-        line = _SITE_PREFIX.sub("", line, count=1) if re.match(r"^\(", line) else line
+        line = _SITE_PREFIX.sub("", line, count=1) if line.startswith("(") else line
         words = line.split()
         if len(words) < 2:
             continue  # a lone word: a menu entry or a label
         if _LEDE.match(line) or len(line) > 220 or len(words) > 40:
             return None
-        if re.search(r"[.:;,]$", line) and not line.endswith("..."):
+        if line.endswith((".", ":", ";", ",")) and not line.endswith("..."):
             return None
         return line
     return None

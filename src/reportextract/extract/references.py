@@ -1,6 +1,7 @@
 """References: cited documents with a number, their kind, date and issuer."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -50,6 +51,13 @@ _SIGNED = re.compile(
     rf"[^.\n;]{{0,200}}?(?:ký|ban hành)[^.\n;]{{0,30}}?(?:các[ \t]+)?(?P<k>quyết định|nghị quyết|chỉ thị|kế hoạch|"
     rf"thông báo|công văn|nghị định|thông tư)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;\n]|\.(?:\s|$)")
+_SPACES = re.compile(r"\s+")
+_LEAD_DIGITS = re.compile(r"[^/\-]*")
+_ATTACHED = re.compile(rf"{_S}(?:số{_S}(?:hiệu{_S})?:?{_S})?", re.IGNORECASE)  # "Nghị quyết số 04-NQ/TU"
+_COMMA = re.compile(r"[,:]")
+_PUNCT = re.compile(r"[,:;()]")
+_JOIN = re.compile(r"[ \t]*(?:,|và|;)[ \t]*(?:\n[ \t]*)?")  # "…/QĐ-TTg, 669/…", "… và Kết luận …"
+_BARE_END = re.compile(r"[ \t]*(?:[,;.)\n]|ngày|của|do|về|đã|được)")
 
 # ---- issuers: "của Tỉnh ủy", "của Thủ tướng Chính phủ", "do UBND tỉnh" …
 _ISSUER_LEAD = re.compile(rf"[ \t]*,?{_S}(?:của|do){_S}", re.IGNORECASE)
@@ -86,12 +94,12 @@ def _issuer_at(text: str, pos: int) -> tuple[str, int] | None:
             continue
         low = w.lower()
         if _is_cap(w):
-            if canonical_kind(w) or (words and _kind_re().match(text, m.start())):
+            if canonical_kind(w) or (words and _kind_re().match(text, m.start(), m.start() + 40)):
                 break  # "… của Tỉnh ủy và Kế hoạch số …": the next citation starts
             ok = True
         elif low == "và":
             nxt = _WORD.search(text, m.end(), min(len(text), m.end() + 20))
-            ok = bool(words) and bool(nxt) and _is_cap(nxt.group(0)) and not _kind_re().match(text, nxt.start())
+            ok = bool(words) and bool(nxt) and _is_cap(nxt.group(0)) and not _kind_re().match(text, nxt.start(), nxt.start() + 40)
         else:
             ok = bool(words) and ((prev_cap and low not in _AFTER_NAME) or low in _NAME_WORDS)
         if not ok:
@@ -103,7 +111,7 @@ def _issuer_at(text: str, pos: int) -> tuple[str, int] | None:
     if not words or not _is_cap(words[0][0]):
         return None
     start, end = words[0][1], words[-1][2]
-    return re.sub(r"\s+", " ", text[start:end]), end
+    return _SPACES.sub(" ", text[start:end]), end
 
 
 _ISSUER_BEFORE = re.compile(rf"(?<!\p{{L}})(?:của|do){_S}", re.IGNORECASE)
@@ -115,7 +123,7 @@ def _issuer_before(text: str, start: int) -> str | None:
     for m in reversed(list(_ISSUER_BEFORE.finditer(text, max(0, start - 100), start))):
         got = _issuer_at(text, m.end())
         if got:
-            tail = _AT_KIND.match(text, got[1])
+            tail = _AT_KIND.match(text, got[1], start)
             if tail and tail.end() == start:
                 return got[0]
     return None
@@ -139,17 +147,17 @@ def _choose_kind(text: str, start: int, number: str, floor: int) -> tuple[str | 
     if not cands:
         return coded, start
     kind, ks, ke = cands[-1]
-    attached = re.fullmatch(rf"{_S}(?:số{_S}(?:hiệu{_S})?:?{_S})?", text[ke:start], re.IGNORECASE) is not None
+    attached = _ATTACHED.fullmatch(text, ke, start) is not None
     if kind == "Văn bản" and coded:
         return coded, ks  # "văn bản số 88/NQ-HĐND": the generic word yields to the code's kind
     if not attached and coded and coded != kind:
         same = [c for c in cands if c[0] == coded]
         if same:
             return coded, same[-1][1]
-        if re.search(r"[,:]", text[ke:start]) or len(text[ke:start]) > 60:
+        if _COMMA.search(text, ke, start) or start - ke > 60:
             return coded, start
     gap = text[ke:start]
-    if not attached and not coded and (re.search(r"[,:;()]", gap) or len(gap.split()) > 8):
+    if not attached and not coded and (_PUNCT.search(gap) or len(gap.split()) > 8):
         return None, start  # "Quyết định giao đất, lô số 12-A": the kind word names something else
     return kind, ks
 
@@ -171,29 +179,30 @@ def find_references(text: str, own_number: str | None, year: int | None = None) 
             prev_end = e
             continue
         kind, ks = _choose_kind(text, s, number, prev_end)
-        if kind is None and found and found[-1]["span"][1] >= s - 6 and re.fullmatch(
-                r"[ \t]*(?:,|và|;)[ \t]*", text[found[-1]["_num_end"]:s]):
+        if kind is None and found and found[-1]["_num_end"] >= s - 6 and _JOIN.fullmatch(
+                text, found[-1]["_num_end"], s):
             kind, ks = found[-1]["kind"], s  # "Quyết định số 668/QĐ-TTg, 669/…": a list shares its kind
         prev_end = e
         if kind is None:
             continue
         found.append({"kind": kind, "number": number, "_start": ks, "_num_end": e})
+    starts = [a for a, _ in spans]
     for m in _bare_re().finditer(text):
         s, e = m.span()
-        if any(a < e and s < b for a, b in spans):
+        i = bisect_right(starts, e) - 1  # the last number starting before this mention ends
+        if i >= 0 and spans[i][1] > s:
             continue
         n = m.group("n")
         if not m.group("so"):
-            if re.fullmatch(r"(?:19|20)\d\d", n):
+            if len(n) == 4 and n[:2] in ("19", "20"):
                 continue  # "Kế hoạch 2025": a year
-            if not m.group("suffix") and not re.match(r"[ \t]*(?:[,;.)]|$|\n|ngày|của|do|về|đã|được)", text[e:e + 8]):
+            if not m.group("suffix") and not _BARE_END.match(text, e, e + 8) and e < len(text):
                 continue
         found.append({"kind": canonical_kind(m.group("k")), "number": n, "_start": s, "_num_end": e})
     found.sort(key=lambda r: r["_start"])
     # "Nghị quyết số 163 của Quốc hội" after "Nghị quyết số 163/2024/QH15": a short form, not another document
-    full = [(r["kind"], r["number"]) for r in found if not r["number"].isalnum()]
-    found = [r for r in found if not r["number"].isalnum()
-             or not any(k == r["kind"] and re.match(rf"{re.escape(r['number'])}[/\-]", n) for k, n in full)]
+    full = {(r["kind"], _LEAD_DIGITS.match(r["number"]).group(0)) for r in found if not r["number"].isalnum()}
+    found = [r for r in found if not r["number"].isalnum() or (r["kind"], r["number"]) not in full]
 
     out = []
     bounds = [r["_start"] for r in found] + [len(text)]
@@ -201,17 +210,17 @@ def find_references(text: str, own_number: str | None, year: int | None = None) 
         e = r["_num_end"]
         nxt = bounds[idx + 1]
         date = None
-        dm = _DATE_AFTER.match(text, e)
+        dm = _DATE_AFTER.match(text, e, e + 100)  # endpos: regex scans ahead for literals otherwise
         if dm and dm.end() <= nxt:
             date, e = _date_of(dm), dm.end()
         if date is None:
-            ce = _CLAUSE_END.search(text, e)
+            ce = _CLAUSE_END.search(text, e, e + 250)
             limit = min(nxt, ce.start() if ce else len(text), e + 250)
             im = _DATE_ISSUED.search(text, e, limit)
             if im:
                 date = _date_of(im)
         issuer = None
-        lead = _ISSUER_LEAD.match(text, e)
+        lead = _ISSUER_LEAD.match(text, e, e + 20)
         if lead:
             got = _issuer_at(text, lead.end())
             if got:
@@ -249,7 +258,7 @@ def _shared_issuers(text: str, refs: list[dict[str, Any]]) -> None:
     for a, b in zip(reversed(refs[:-1]), reversed(refs[1:])):
         if a["issuer"] or not b["issuer"]:
             continue
-        if re.fullmatch(r"[ \t]*(?:,|và|;)[ \t]*(?:\n[ \t]*)?", text[a["span"][1]:b["span"][0]]):
+        if _JOIN.fullmatch(text, a["span"][1], b["span"][0]):
             a["issuer"] = b["issuer"]
 
 

@@ -17,6 +17,8 @@ CODE = r"[\p{Lu}][\p{Lu}\d&]*(?:[a-zđ][\p{Lu}\d&]*)?(?:\.[\p{Lu}\d]+)*"
 _SEP1 = r"(?:[ \t][/\-–](?![ \t])|[/\-–][ \t]?)"
 NUMBER = (rf"\d{{1,6}}[a-zđ]?(?:[ \t]?/[ \t]?(?:19|20)\d\d)?[ \t]?[/\-–][ \t]?{CODE}"
           rf"(?:[ \t]?[/\-–][ \t]?{CODE})?(?:{_SEP1}{CODE})*")
+_SPACES = re.compile(r"\s+")
+_SEPS = re.compile(r"[/\-]")
 NUMBER_RE = re.compile(rf"(?<![\p{{L}}\d/\-.,])(?:{NUMBER})(?![\p{{L}}\d]|[/\-]\d)")
 
 
@@ -29,7 +31,7 @@ def clean_number(raw: str) -> str:
     '213/KH-UBND'
     """
     s = raw.replace("\ufffe", "-").replace("–", "-").replace("—", "-")
-    return re.sub(r"\s+", "", s)
+    return _SPACES.sub("", s)
 
 
 def find_numbers(text: str) -> list[tuple[int, int, str]]:
@@ -67,7 +69,7 @@ def canonical_kind(raw: str) -> str | None:
     ('Nghị quyết', 'Công văn', None)
     """
     _, by_name = _kinds()
-    return by_name.get(re.sub(r"\s+", " ", raw).lower())
+    return by_name.get(_SPACES.sub(" ", raw).lower())
 
 
 def kind_from_number(number: str) -> str | None:
@@ -79,9 +81,9 @@ def kind_from_number(number: str) -> str | None:
     ('Luật', True)
     """
     by_code, _ = _kinds()
-    parts = re.split(r"[/\-]", number)
+    parts = _SEPS.split(number)
     for part in parts[1:]:
-        code = re.sub(r"\d+$", "", part).upper()
+        code = part.rstrip("0123456789").upper()
         if code in by_code:
             return by_code[code]
     return None
