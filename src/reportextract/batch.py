@@ -21,7 +21,6 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Protocol
 
 from .errors import FormatError, InputError, ReportExtractError
