@@ -293,8 +293,12 @@ def _unit_at(text: str, pos: int, integer: bool, allow_noun: bool,
     return None
 
 
-def _per(text: str, pos: int) -> tuple[str, int]:
-    """'/người/tháng', '/ha', ' trên 1 ha' after a unit: the suffix for the unit and the new end."""
+def _per(text: str, pos: int, any_word: bool = True) -> tuple[str, int]:
+    """'/người/tháng', '/ha', ' trên 1 ha' after a unit: the suffix for the unit and the new end.
+
+    `any_word` also takes an unknown word after a slash ("USD/thùng"); after a count a slash more
+    often means "or" ("xã/thị trấn"), so counts take known words only.
+    """
     suffix = ""
     table = unit_table()
     while True:
@@ -303,7 +307,7 @@ def _per(text: str, pos: int) -> tuple[str, int]:
             suffix += "/" + table[" ".join(m.group("w").lower().split())][0]
             pos = m.end()
             continue
-        m = _PER_WORD.match(text, pos)  # "đồng/thùng": any one lower-case word after the slash
+        m = _PER_WORD.match(text, pos) if any_word else None  # "đồng/thùng"
         if not m or m.group(1) in not_nouns():
             return suffix, pos
         suffix += "/" + m.group(1)
@@ -467,7 +471,7 @@ def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str
         return []  # "lúc 8 giờ", "từ 7 giờ đến 11 giờ": clock times
     if kind == "count" and not den and len(n1) == 4 and n1.isdigit() and 1900 <= int(n1) <= 2100:
         return []  # a calendar year followed by a noun
-    suffix, pos = _per(text, pos)
+    suffix, pos = _per(text, pos, kind != "count")
     if not suffix and kind == "rate" and _per_year_lead(text, s):
         suffix = "/năm"
     unit += suffix
@@ -550,7 +554,7 @@ def _spelled_figure(text: str, m: re.Match[str], blocked: _Spans, taken: _Spans)
     per = ""
     end = e
     if kind != "rate":
-        per, end = _per(text, e)
+        per, end = _per(text, e, kind != "count")
     return {"text": text[s:end], "span": (s, end), "value": float(n) * scale_of(m.group("scale")),
             "unit": unit + per, "kind": kind, "comparator": comparator(text, s, end)}
 
