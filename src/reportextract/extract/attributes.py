@@ -102,6 +102,7 @@ _RIGHT_AFTER = re.compile(r"^\s*,?\s*\(?\s*(?:(?:vào|trong|của|cuối|đầu|
 _LEAD_TIME = re.compile(r"\W*(?:(?:trong|vào|đến|tính đến|hết|cuối|đầu|riêng)\s+)*(?:năm|tháng|quý)\s[^,;.]{0,25},",
                        re.IGNORECASE)
 _DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn chót|thời hạn)\s+(?:(?:ngày|tháng|năm)\s+)?[\d/\-]*\s*$", re.IGNORECASE)
+_PROGRAMME = re.compile(r"chương trình|chiến lược|đề án|quy hoạch|kế hoạch|nghị quyết|mtqg|giai đoạn", re.IGNORECASE)
 _ENUM = re.compile(r"\(\d{1,2}\)|(?<=[;:]\s)[a-zđ\d]\)\s")
 _SINCE_NOW = re.compile(r"(?:kể từ|từ)\s[^.;]{0,90}?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)", re.IGNORECASE)
 _NO_YEAR = "none"
@@ -253,6 +254,9 @@ class _Context:
             elif m.group("until"):
                 if self.ref_year is None or int(m.group("uy")) <= self.ref_year:
                     continue
+                lead = re.split(r"[;:.\n(]", text[max(0, m.start() - 80):m.start()])[-1]
+                if _PROGRAMME.search(lead):
+                    continue  # "Chương trình … đến năm 2030": a programme's name, not a goal's date
                 kind = "target"
             elif m.group("target"):
                 if re.match(r"\s*(?:,|và\s|hoặc\s)", text[m.end():m.end() + 6]):
@@ -296,7 +300,7 @@ class _Context:
         goal: Optional[bool] = None
         if cues:
             goal = cues[-1][2] == "target"
-            if goal and self.para_kind[self.para_of[i]] == "body":
+            if goal and self.para_kind[self.para_of[i]] in ("body", "item"):
                 # a paragraph's opening sets a goal for what follows only when it leads with one
                 first_clause = re.split(r",\s|;", self.text[s:e], maxsplit=1)[0]
                 goal = bool(_STRONG_LEAD.search(first_clause) or
@@ -408,6 +412,8 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
     if re.match(r"[^,;.]{0,12}?(?:đều\s+)?(?:được|bị)\s+giao", text[e:e + 30], re.IGNORECASE):
         return False  # the figure names who is given a quota, not the quota
     cues = [c for c in ctx.cues_in(sent[0], s) if c[2] != "money_target" or f["kind"] == "money"]
+    # a plan word inside an aside that closed before the figure speaks for that aside only
+    cues = [c for c in cues if not re.match(r"[^()]*\)", text[c[1]:s])]
     if cues:
         return cues[-1][2] in ("target", "money_target")
     if ctx.cues_in(e, sent[1]) and any(c[2] == "result" for c in ctx.cues_in(e, min(sent[1], e + 40))):
@@ -608,6 +614,9 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
             phrase = subj
         else:
             phrase = f"{subj} {after}".strip()
+            if bare and subj and not after and not _SHARE_HEAD.match(subj) and prev is not None \
+                    and prev["kind"] == "count" and verb_before and verb_before.group(1) == "chiếm":
+                phrase = f"tỷ lệ {subj}"  # "có 70 kiến nghị đã được trả lời, chiếm 50%"
     else:
         phrase = subj or _predicate(seg) or _clean(tail)
         base = phrase
