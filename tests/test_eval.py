@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -192,3 +193,16 @@ def test_eval_of_a_folder_without_gold_is_a_usage_error(runner, tmp_path: Path) 
     result = runner.invoke(cli, ["eval", str(tmp_path)])
     assert result.exit_code == 2
     assert "no *.gold.json files" in result.output
+
+
+@pytest.mark.parametrize("field, value, sentence", [
+    ("dates", "2023-07-13", "Sáng ngày 13/7, Ban Dân tộc tỉnh"),
+    ("dates", "2024-06", "Tính đến hết tháng 6/2024"),
+    ("periods", [2021, 2023], "Sau 3 năm triển khai (2021-2023)"),
+    ("years", 2030, "Sáng ngày 13/7"),
+    ("references", {"kind": "Quyết định", "number": "1212/QĐ-TTg"}, "Đồng ý chủ trương đầu tư"),
+], ids=["day-without-year", "month", "period", "year", "reference"])
+def test_missed_items_are_found_in_the_text(field: str, value: Any, sentence: str) -> None:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(GOLDEN.glob("*.txt")))
+    report = score({"x": {field: [value]}}, {"x": {}}, {"x": text})
+    assert report.errors["x"][0].sentence.startswith(sentence), report.errors["x"][0]

@@ -163,6 +163,25 @@ class _Locator:
         start = starts[min(nth, len(starts) - 1)]
         return sentence_around(self.text, start, start + len(needle))
 
+    def find_pattern(self, pattern: str) -> str | None:
+        """The sentence of the first match of a regular expression."""
+        m = re.search(pattern, self.text, re.IGNORECASE) if self.text else None
+        return sentence_around(self.text, m.start(), m.end()) if m else None
+
+    def find_date(self, value: str) -> str | None:
+        """Where a gold date value is written: "17/3", "08/11/2016", "ngày 8 tháng 11", "tháng 3/2021"."""
+        parts = value.split("-")
+        if len(parts) == 3:
+            _, month, day = (int(x) for x in parts)
+            return self.find_pattern(rf"(?<!\d)0?{day}\s*(?:[/.-]|tháng)\s*0?{month}(?!\d)")
+        if len(parts) == 2:
+            year, month = (int(x) for x in parts)
+            return self.find_pattern(rf"tháng\s*0?{month}\s*(?:/|năm)\s*{year}")
+        return None
+
+    def find_period(self, start: int, end: int) -> str | None:
+        return self.find_pattern(rf"{start}\s*[-–—]\s*(?:{end}|{end % 100:02d})(?!\d)")
+
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"”)]?\s+(?=[\"“(]?[^\W\d_])|\n")
 
@@ -296,10 +315,10 @@ def score_document(gold: dict, pred: dict, tallies: dict[str, Tally], attrs: dic
             found.setdefault(key(item), where.sentence_at(item.get("span")) if isinstance(item, dict) else None)
         return found
 
-    _set_score(tallies["dates"], dict.fromkeys(gold.get("dates", [])),
+    _set_score(tallies["dates"], {d: where.find_date(d) for d in gold.get("dates", [])},
                spans_of(pred.get("dates", []), lambda d: d["value"] if isinstance(d, dict) else d),
                errors, "date")
-    _set_score(tallies["periods"], {tuple(p): where.find(f"{p[0]}") for p in gold.get("periods", [])},
+    _set_score(tallies["periods"], {tuple(p): where.find_period(*p) for p in gold.get("periods", [])},
                spans_of(pred.get("periods", []),
                         lambda p: (p["start"], p["end"]) if isinstance(p, dict) else tuple(p)),
                errors, "period")
