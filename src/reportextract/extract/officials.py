@@ -69,6 +69,8 @@ _RX16 = re.compile(r"[\s.,;:()-]+")
 _HAS_ABBR = re.compile(r"\p{Lu}[\p{Lu}&.]")
 _DASH_NEXT = re.compile(r"[ \t]*(?:[-–—]|kiêm|và)?[ \t]+")
 _STRONG_FIRST = frozenset({"Phó", "Trưởng", "Chủ", "Giám", "Bí", "Tổng", "Chánh", "Cục", "Vụ", "Viện", "Hiệu", "Thứ", "Bộ"})
+_CAPS_BEFORE = re.compile(r"(?:\p{Lu}[\p{L}\p{M}]* )+$")
+_CAP_RUN = re.compile(rf"(?<![\p{{L}}\p{{M}}\d.]){_SYL}(?:{_SP}{_SYL}){{1,3}}")
 _TITLE_KEY = re.compile(r"[\s.,;:()-]+")
 _REPEAT = re.compile(r"\b(\p{L}+(?: \p{L}+)?)(?: \1\b)+")
 
@@ -446,6 +448,15 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
             break
         s += cut
         name = text[s:e]
+    # "Trung Hoa Tập …": the name regex started inside a place that opens with a non-surname word
+    run = _CAPS_BEFORE.search(text, max(0, s - 40), s)
+    if run:
+        pm = d["prov_re"].match(text[run.start():e])
+        if pm and run.start() + pm.end() > s:
+            s = run.start() + pm.end()
+            while s < e and text[s] == " ":
+                s += 1
+            name = text[s:e]
     # a title written with no comma after the name: "Nguyễn Văn A Phó Chủ tịch …"
     for sm in _SPACE.finditer(name):
         if text[s + sm.end()].isupper() and d["title_start"].match(text, s + sm.end()):
@@ -506,6 +517,20 @@ def _names(text: str, scan: str) -> list[Mention]:
         s, e = m.span("n")
         if any(_foreign(w) for w in m.group("n").split()) and not any(a <= s < b for a, b in found):
             found[(s, e)] = Mention(s, e, text[s:e], True)
+    # other foreign names, kept only when a title stands next to them ("… Nông nghiệp Damien O'Connor")
+    for m in _CAP_RUN.finditer(scan):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in found):
+            continue
+        pm = d["prov_re"].match(m.group(0))
+        while pm and pm.end() < e - s:
+            s += pm.end() + 1
+            pm = d["prov_re"].match(scan[s:e])
+        words = scan[s:e].split()
+        if len(words) >= 2 and not pm and any(_foreign(w) for w in words) and scan[s:e] not in d["provinces"] \
+                and not _ends_with(scan[max(0, s - 30):s], d["org_words"]) \
+                and not any(scan[s:e].endswith(" " + p) for p in ("Việt Nam", "Group", "Corporation", "Bank")):
+            found[(s, e)] = Mention(s, e, text[s:e], False)
     return sorted(found.values())
 
 
@@ -530,7 +555,7 @@ def _foreign(word: str) -> bool:
 
 # ------------------------------------------------------------------ by-lines and signature blocks
 
-_BYNAME = rf"(?:{_SYL}(?:{_SP}{_SYL}){{1,3}}|{_UPSYL}(?:{_SP}{_UPSYL}){{1,3}}|\p{{Lu}}\.[ ]?\p{{Lu}}[\p{{L}}\p{{M}}]+)"
+_BYNAME = rf"(?:{_SYL}(?:{_SP}{_SYL}){{1,3}}|{_UPSYL}(?:{_SP}{_UPSYL}){{1,3}}|\p{{Lu}}\p{{Ll}}?\.[ ]?\p{{Lu}}[\p{{L}}\p{{M}}]+)"
 _BYLINE = re.compile(
     rf"^[ \t*_]*(?:(?:Tin|Bài|Tin và ảnh|Bài và ảnh|Tin, ảnh|Bài, ảnh|Tin/ảnh|Bài/ảnh|Thực hiện|Nhóm PV)[ \t]*:[ \t]*)?"
     rf"(?P<names>{_BYNAME}(?:[ \t]*(?:-|–|,|và|&)[ \t]*{_BYNAME})*)"
