@@ -525,7 +525,7 @@ def _read(pdf, name: str, ocr: str) -> SourceText:
             page.close()
         heights.append(height)
         raw_texts.append(raw_text)
-        visible = sum(1 for c in raw_text if not c.isspace())
+        visible = len("".join(raw_text.split()))
         if visible < 20:
             empty.append(i)
             page_lines.append([])
