@@ -25,7 +25,7 @@ _STOP = frozenset("""
 đã đang sẽ được bị vừa cho là có về tại trong khi với cùng để thì mà này đó những các đến từ theo phát chủ trì đánh
 giá làm tham gặp thăm trao tặng ký yêu cầu đề nghị nhấn mạnh biết nêu khẳng chúc mừng ghi lên ra vào ở như nhằm
 thay thôi giữ nghỉ hưu qua đời bầu bổ trả lời tới báo cáo đọc chia sẻ cảm ơn đi khai cũng không chưa rất luôn hơn
-nhiều ông bà anh chị chí nói kiểm kết chỉ điều tiếp đón nhận dẫn gửi thuộc phụ xem lắng nghe kiêm
+nhiều ông bà anh chị chí nói kiểm kết chỉ điều tiếp đón nhận dẫn gửi thuộc phụ xem lắng nghe kiêm trình bày
 """.split())
 _CUE = r"(?:[Đđ]ồng chí|[Hh]òa thượng|[Hh]oà thượng|[Tt]hượng tọa|[Đđ]ại đức|[Ll]inh mục|[Mm]ục sư|[Nn]i sư|[Đđ]/[Cc]|[Ôô]ng|[Bb]à|anh|chị|[Cc]ụ|[Đđ]ại biểu|[Nn]hà báo|[Nn]ghệ nhân|[Bb]ác sĩ|[Ll]uật sư|[Tt]hầy|[Cc]ô giáo" \
        r"|(?:PGS|GS|TS|ThS|BS|KS|NGƯT|NGND|NSND|NSƯT)\.?(?:[ ]?,?[ ]?(?:TS|ThS|BS|CKII|CKI)\.?)*)"
@@ -71,6 +71,7 @@ _DASH_NEXT = re.compile(r"[ \t]*(?:[-–—]|kiêm|và)?[ \t]+")
 _STRONG_FIRST = frozenset({"Phó", "Trưởng", "Chủ", "Giám", "Bí", "Tổng", "Chánh", "Cục", "Vụ", "Viện", "Hiệu", "Thứ", "Bộ"})
 _CAPS_BEFORE = re.compile(r"(?:\p{Lu}[\p{L}\p{M}]* )+$")
 _CAP_RUN = re.compile(rf"(?<![\p{{L}}\p{{M}}\d.]){_SYL}(?:{_SP}{_SYL}){{1,3}}")
+_SEMI_STOP = re.compile(r";|\.(?:\s|$)|\n")
 _TITLE_KEY = re.compile(r"[\s.,;:()-]+")
 _REPEAT = re.compile(r"\b(\p{L}+(?: \p{L}+)?)(?: \1\b)+")
 
@@ -323,7 +324,7 @@ def _chain_before(text: str, pos: int, floor: int, claimed: list[tuple[int, int]
     return out
 
 
-_POST_SEP = re.compile(r"[ \t]*(?:,|\||[–—-](?=[ \t])|\()[ \t]*|[ \t]*[–—-](?=\p{Lu})|[ \t]+-(?=\p{L})|[ \t]+(?=\p{Lu}{2,}|Ủy viên|Uỷ viên)")
+_POST_SEP = re.compile(r"[ \t]*(?:,|;|\||[–—-](?=[ \t])|\()[ \t]*|[ \t]*[–—-](?=\p{Lu})|[ \t]+-(?=\p{L})|[ \t]+(?=\p{Lu}{2,}|Ủy viên|Uỷ viên)")
 _POST_VERB = re.compile(
     r"[ \t]+(?:(?:đã|vừa|được|tiếp tục|chính thức|sẽ|đang)[ \t]+)*"
     r"(?:(?:bầu lại|bầu bổ sung|bầu|bổ nhiệm lại|bổ nhiệm|điều động|phân công|chuẩn y|phê chuẩn|tái cử|đắc cử|"
@@ -385,6 +386,13 @@ def _titles_after(text: str, end: int, starts: list[int] = []) -> tuple[list[str
         t = _is_title(chunk)
         if not t:
             break
+        if ";" in sm.group(0):
+            # after ";" only further posts of the same person ("…, Ủy viên Bộ Chính trị; Giám đốc …"):
+            # the part up to the next ";" must name nobody
+            seg = _SEMI_STOP.search(text, sm.end())
+            j = bisect_left(starts, sm.end())
+            if not out or t != chunk.strip() or j < len(starts) and starts[j] < (seg.start() if seg else len(text)):
+                break
         i = bisect_left(starts, sm.end())
         if i < len(starts) and starts[i] < sm.end() + len(t):
             # "…, Phó Chủ tịch UBND tỉnh Nguyễn Văn B": that title belongs to the next person
@@ -471,6 +479,8 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
         parts = parts[2:]
     if len(parts) < 2 or d["title_start"].match(name) and d["title_start"].match(name).end() > len(parts[0]):
         return None
+    if parts[0] == "Đoàn" and " ".join(parts[1:]) in d["provinces"]:
+        return None  # "Đoàn Quảng Ninh": a delegation
     if name in d["provinces"] or d["prov_re"].match(name) and len(parts) <= 3 or _fold(name) in d["provinces_folded"]:
         return None
     before = text[max(0, s - 30):s]
