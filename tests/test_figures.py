@@ -84,6 +84,8 @@ FIGURES = [
     ("nhom-nuoc", "Phấn đấu thuộc nhóm 40 nước dẫn đầu.", "40 nước", 40, "nước", "count"),
     ("muc-money", "Nâng mức hỗ trợ lên mức 2 triệu đồng.", "2 triệu đồng", 2e6, "VND", "money"),
     ("muc-rate", "Lạm phát giữ ở mức 4%.", "4%", 4, "%", "rate"),
+    ("project-money", "Dự án 500 tỷ đồng chậm tiến độ.", "500 tỷ đồng", 500e9, "VND", "money"),
+    ("parcel-area", "Thửa 500 m2 đã bàn giao.", "500 m2", 500, "m2", "measure"),
     # counted nouns not in the gazetteer
     ("unknown-noun", "Xét xử 14 vụ án hình sự.", "14 vụ án", 14, "vụ án", "count"),
     ("unknown-noun-one-word", "Phát hiện 26 ổ dịch.", "26 ổ dịch", 26, "ổ dịch", "count"),
