@@ -199,6 +199,12 @@ def test_party_resolution_subject_across_case() -> None:
     assert (info["kind"], info["number"], info["published"]) == ("resolution", "12-NQ/TU", "2021-11-08")
 
 
+def test_headline_holding_a_date_is_a_headline() -> None:
+    text = "Hội nghị ngày 15/3/2024 bàn về chuyển đổi số\n\nNội dung bài viết."
+    info = find_document(text)
+    assert (info["title"], info["published"]) == ("Hội nghị ngày 15/3/2024 bàn về chuyển đổi số", None)
+
+
 def test_author_label_date_line() -> None:
     text = "Hội thao dân quân tự vệ huyện năm 2024\nTác giả: Minh Châu - 15/03/2024\nNội dung bài viết."
     assert find_document(text)["published"] == "2024-03-15"

@@ -200,16 +200,24 @@ def _published(text: str, head: str, lines: list[str], legal: bool) -> str | Non
         seen += 1
         if seen > 12:
             break
-        if len(line) > 90:
-            continue
-        dm = _LINE_DATE.search(line)
-        if not dm:
-            continue
-        rest = _LINE_NOISE.sub(" ", line[: dm.start()] + " " + line[dm.end():]).split()
-        if len(rest) <= 6 and all(w[:1].isupper() or w.isdigit() for w in rest):
+        dm = _date_line(line)
+        if dm:
             if dm.group("y2"):
                 return iso_date(dm.group("y2"), dm.group("m2"), dm.group("d2"))
             return iso_date(dm.group("y"), dm.group("m"), dm.group("d"))
+    return None
+
+
+def _date_line(line: str) -> re.Match[str] | None:
+    """The date of a line that holds only a date, a time, a weekday and names (a by-line)."""
+    if len(line) > 90:
+        return None
+    dm = _LINE_DATE.search(line)
+    if not dm:
+        return None
+    rest = _LINE_NOISE.sub(" ", line[: dm.start()] + " " + line[dm.end():]).split()
+    if len(rest) <= 6 and all(w[:1].isupper() or w.isdigit() for w in rest):
+        return dm
     return None
 
 
@@ -227,7 +235,7 @@ def _press_title(lines: list[str]) -> str | None:
             return None
         if chrome.match(line) or _SEPARATOR.match(line):
             continue
-        if _LINE_DATE.search(line) and len(_LINE_NOISE.sub(" ", _LINE_DATE.sub(" ", line)).split()) <= 6:
+        if _date_line(line):
             continue  # a date or by-line above the headline
         line = _SITE_PREFIX.sub("", line, count=1) if line.startswith("(") else line
         words = line.split()
