@@ -110,6 +110,27 @@ _EVENT_LABEL = re.compile(r"lần thứ\s+[IVXLC\d]+\s*(?:năm\s*)?[,(]?\s*$", r
 _STRONG_LEAD = re.compile(r"mục tiêu|chỉ tiêu|phấn đấu|tầm nhìn|định hướng|kế hoạch năm", re.IGNORECASE)
 
 
+class _Spans:
+    """Which of many [start, end) spans holds a position, by bisection (spans may be unsorted)."""
+
+    def __init__(self, spans: Any) -> None:
+        order = sorted((a, b, i) for i, (a, b) in enumerate(spans))
+        self.starts = [a for a, _, _ in order]
+        self.order = order
+
+    def find(self, pos: int) -> Optional[int]:
+        """Index (in the given order) of a span with start <= pos < end, else None."""
+        k = bisect_right(self.starts, pos) - 1
+        while k >= 0:
+            a, b, i = self.order[k]
+            if pos < b:
+                return i
+            if pos - a > 400:  # spans are short; stop looking far back
+                return None
+            k -= 1
+        return None
+
+
 class _Context:
     """Everything the attribute rules need about one document, computed once."""
 
@@ -123,8 +144,8 @@ class _Context:
         self._paragraphs((info.get("title") or "").strip())
         self.marks = self._marks(doc)
         self.mark_starts = [m[0] for m in self.marks]
-        fig_spans = sorted(tuple(f["span"]) for f in figures)
-        self.cues = [c for c in self._cues() if not any(a <= c[0] < b for a, b in fig_spans)]
+        in_figure = _Spans(tuple(f["span"]) for f in figures)
+        self.cues = [c for c in self._cues() if in_figure.find(c[0]) is None]
         self.cue_starts = [c[0] for c in self.cues]
         self._scope_cache: dict[tuple[int, bool], tuple[Any, Optional[bool]]] = {}
 
@@ -195,20 +216,23 @@ class _Context:
         text = self.text
         p = _patterns()
         refs = [tuple(r["span"]) for r in items(doc, "references")] + [tuple(r["span"]) for r in items(doc, "doc_number")]
-        dates = [(tuple(d["span"]), d) for d in items(doc, "dates")]
+        items_dates = items(doc, "dates")
+        in_date = _Spans(tuple(d["span"]) for d in items_dates)
+        in_ref = _Spans(refs)
         periods = items(doc, "periods")
-        pspans = [tuple(x["span"]) for x in periods]
+        in_period = _Spans(tuple(x["span"]) for x in periods)
         raw: list[tuple[int, int, When]] = [(x["span"][0], x["span"][1], (x["start"], x["end"])) for x in periods]
         for y in items(doc, "years"):
             s, e = y["span"]
-            if any(a <= s < b for a, b in pspans):
+            if in_period.find(s) is not None:
                 continue
             raw.append((s, e, y["value"]))
         out = []
         for s, e, when in raw:
-            if any(a <= s < b for a, b in refs):
+            if in_ref.find(s) is not None:
                 continue
-            inside = next((d for (a, b), d in dates if a <= s < b), None)
+            k = in_date.find(s)
+            inside = None if k is None else items_dates[k]
             ms, me = s, e
             if inside is not None:
                 ms, me = inside["span"]
