@@ -205,6 +205,13 @@ def test_headline_holding_a_date_is_a_headline() -> None:
     assert (info["title"], info["published"]) == ("Hội nghị ngày 15/3/2024 bàn về chuyển đổi số", None)
 
 
+def test_motto_quoted_in_a_story_is_no_header() -> None:
+    text = ("Lễ chào cờ mừng Quốc khánh tại xã Tân Phú\n\n" + "Người dân treo cờ đỏ sao vàng khắp các ngả đường. " * 20
+            + "\nDòng chữ Độc lập - Tự do - Hạnh phúc được treo trang trọng.")
+    info = find_document(text)
+    assert (info["title"], info["kind"]) == ("Lễ chào cờ mừng Quốc khánh tại xã Tân Phú", "press_release")
+
+
 def test_author_label_date_line() -> None:
     text = "Hội thao dân quân tự vệ huyện năm 2024\nTác giả: Minh Châu - 15/03/2024\nNội dung bài viết."
     assert find_document(text)["published"] == "2024-03-15"

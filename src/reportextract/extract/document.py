@@ -261,7 +261,8 @@ def find_document(text: str) -> dict[str, Any]:
     lines = _lines(head)
     info: dict[str, Any] = {"title": None, "kind": "press_release", "published": None,
                             "number": None, "issuer": None, "authors": []}
-    motto = _MOTTO.search(head)
+    # the motto of a legal header sits in its first lines; quoted further down it makes no header
+    motto = _MOTTO.search(head, 0, 800)
     kind_at = None
     nonempty = 0
     for i, raw in enumerate(lines[:80]):
