@@ -72,6 +72,7 @@ _STRONG_FIRST = frozenset({"Phó", "Trưởng", "Chủ", "Giám", "Bí", "Tổng
 _CAPS_BEFORE = re.compile(r"(?:\p{Lu}[\p{L}\p{M}]* )+$")
 _CAP_RUN = re.compile(rf"(?<![\p{{L}}\p{{M}}\d.]){_SYL}(?:{_SP}{_SYL}){{1,3}}")
 _SEMI_STOP = re.compile(r";|\.(?:\s|$)|\n")
+_ON_BEHALF = re.compile(r"(?:KT|TM|TL|TUQ)\.[ \t]*$")
 _TITLE_KEY = re.compile(r"[\s.,;:()-]+")
 _REPEAT = re.compile(r"\b(\p{L}+(?: \p{L}+)?)(?: \1\b)+")
 
@@ -764,7 +765,13 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
         pre, pre_at = _title_before(scan, m.start, prev_end)
         if pre:
             titles += _chain_before(scan, pre_at, prev_end, claimed, starts)
-            titles += _split_heads(pre)
+            pieces = _split_heads(pre)
+            if _ON_BEHALF.search(scan, max(0, pre_at - 8), pre_at):
+                pieces = pieces[1:]  # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": signed on the chairman's behalf
+            titles += pieces
+        elif cue := _data()["cue_end"].search(scan, max(prev_end, m.start - 40), m.start):
+            # "Giám đốc Sở Y tế, ông Lê Văn A cho biết": the post stands before the cue word
+            titles += _chain_before(scan, cue.start(), prev_end, claimed, starts)
         after, _ = posts[m.start]
         titles += after
         prev_end = m.end
