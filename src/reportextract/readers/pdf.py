@@ -134,6 +134,8 @@ class _PageReader:
         raw = self.raw
         l, b, r, t = (ctypes.c_float() for _ in range(4))
         hs, vs = [], []
+        box_h: list[tuple[float, float, float]] = []
+        box_v: list[tuple[float, float, float]] = []
         n = raw.FPDFPage_CountObjects(page.raw)
         if n > 5000:  # a drawing, not a document page: tables are not worth the time
             return hs, vs
@@ -149,6 +151,12 @@ class _PageReader:
                 hs.append(((b.value + t.value) / 2, l.value, r.value))
             elif w < 2.5 and h > 4:
                 vs.append(((l.value + r.value) / 2, b.value, t.value))
+            elif w > 4 and h > 4 and raw.FPDFPath_CountSegments(obj) in (4, 5):
+                # a stroked rectangle (a cell border drawn as one box): its four sides are rules
+                box_h += [(b.value, l.value, r.value), (t.value, l.value, r.value)]
+                box_v += [(l.value, b.value, t.value), (r.value, b.value, t.value)]
+        if len(hs) < 3 or len(vs) < 3:  # no ruled lines: cells drawn as boxes, if any
+            return box_h, box_v
         return hs, vs
 
     def _tables(self, page, textpage, lines: list[Line]) -> list[Line]:
