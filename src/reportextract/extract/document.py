@@ -59,10 +59,10 @@ _DOC_KINDS = {
 }
 _KIND_LINE = re.compile(
     r"^[ \t*#_|]*(?P<k>" + "|".join(sorted(_DOC_KINDS, key=len, reverse=True)) + r")[ \t*_|:]*$")
-# The national (or party) motto of a legal header, in capitals: "Cộng hòa xã hội…" in a preamble is not one.
 # the kind and its subject run together on one line: "QUYẾT ĐỊNH Về việc giao chỉ tiêu …"
 _KIND_INLINE = re.compile(
     r"^[ \t*#_|]*(?P<k>" + "|".join(sorted(_DOC_KINDS, key=len, reverse=True)) + r")[ \t*_]+(?P<rest>(?:V/v|VỀ|Về)\b.*)$")
+# The national (or party) motto of a legal header, in capitals: "Cộng hòa xã hội…" in a preamble is not one.
 _MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do")
 _MOTTO_START = re.compile(r"Số\s*:|CỘNG\s+H(?:ÒA|OÀ|OA)\b|ĐẢNG\s+CỘNG\s+SẢN|Độc\s+lập\s*-")
 # The authority that issues a legal text, named in capitals between its title and its preamble.
@@ -99,6 +99,7 @@ def _chrome() -> re.Pattern[str]:
 
 
 _SPACES = re.compile(r"\s+")
+_LETTER = re.compile(r"\p{L}")
 _SO = re.compile(r"^S[ốóôo]\b", re.IGNORECASE)
 
 
@@ -308,11 +309,14 @@ def find_document(text: str) -> dict[str, Any]:
     else:
         info["title"] = _press_title(lines)
     if legal:
-        nm = _OWN_NUMBER.search(head)
+        # the own number stands above the kind line (or in the first lines of a letter), not in the body
+        limit = sum(len(x) + 1 for x in lines[:kind_at[0] + 2]) if kind_at else 1500
+        nm = _OWN_NUMBER.search(head, 0, limit)
         if nm:
             number = clean_number(nm.group("n")).rstrip(".-/")
-            if re.search(r"\p{L}", number):
+            if _LETTER.search(number):
                 info["number"] = number
+                info["_number_span"] = nm.span("n")
         if motto:
             info["issuer"] = _issuer(lines)
         if not info["issuer"] and kind_at:
@@ -338,9 +342,8 @@ def document_component(doc: Doc) -> Doc:
         info["published"] = meta["published"]
     doc._.info = info
     spans = []
-    if info["number"]:
-        m = _OWN_NUMBER.search(text[:_HEAD])
-        if m:
-            spans.append({"span": m.span("n"), "text": m.group("n")})
+    number_span = info.pop("_number_span", None)
+    if number_span:
+        spans.append({"span": number_span, "text": text[number_span[0]:number_span[1]]})
     add_items(doc, "doc_number", spans)
     return doc
