@@ -106,6 +106,8 @@ _PROGRAMME = re.compile(r"chương trình|chiến lược|đề án|quy hoạch|
 _ENUM = re.compile(r"\(\d{1,2}\)|(?<=[;:]\s)[a-zđ\d]\)\s")
 _SINCE_NOW = re.compile(r"(?:kể từ|từ)\s[^.;]{0,90}?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)", re.IGNORECASE)
 _NO_YEAR = "none"
+_YEARLY_CHANGE = re.compile(r"(?<!\w)(giảm|tăng)(?!\s+trưởng)(?!\w)[^,;()]{0,60}$", re.IGNORECASE)
+_SINCE_TITLE = re.compile(r"\W*(?:qua|sau|trong|sau hơn|qua hơn)\s+(?:\d+|hai|ba|bốn|năm|mười)\s+năm", re.IGNORECASE)
 _EVENT_LABEL = re.compile(r"lần thứ\s+[IVXLC\d]+\s*(?:năm\s*)?[,(]?\s*$", re.IGNORECASE)
 _STRONG_LEAD = re.compile(r"mục tiêu|chỉ tiêu|phấn đấu|tầm nhìn|định hướng|kế hoạch năm", re.IGNORECASE)
 
@@ -139,6 +141,7 @@ class _Context:
         info = doc._.info or {}
         self.ref_year = self._ref_year(doc, info.get("published"))
         self.instructions = info.get("kind") in ("conclusion", "directive")
+        self.news = info.get("kind") in (None, "press_release", "other")
         self.sents = self._sentences(doc)
         self.sent_starts = [s for s, _ in self.sents]
         self._paragraphs((info.get("title") or "").strip())
@@ -185,6 +188,7 @@ class _Context:
             prev_end = e
         self.para_kind: list[str] = []
         self.para_struct: list[bool] = []
+        self.para_title: list[bool] = []
         for sents in self.paras:
             s, e = self.sents[sents[0]][0], self.sents[sents[-1]][1]
             body = text[s:e].rstrip()
@@ -199,9 +203,10 @@ class _Context:
                 kind = "body"
             self.para_kind.append(kind)
             # a structural heading ("Điều 2.", "II.", bold) or the document's title
-            self.para_struct.append(bool(_HEADING_LEAD.match(body)) or sents is self.paras[0] or
-                                    (kind == "heading" and bool(_LIST_ITEM.match(body))) or
-                                    bool(title and body.startswith(title[:40])))
+            numbered = bool(_HEADING_LEAD.match(body)) or (kind == "heading" and bool(_LIST_ITEM.match(body)))
+            is_title = sents is self.paras[0] or bool(title and body.startswith(title[:40]))
+            self.para_struct.append(numbered or is_title)
+            self.para_title.append(is_title and not numbered)
 
     @staticmethod
     def _ref_year(doc: Doc, published: Optional[str]) -> Optional[int]:
@@ -380,6 +385,8 @@ class _Context:
         while j >= 0 and not (self.para_kind[j] == "heading" and (kind == "item" or self.para_struct[j])):
             j -= 1
         if j >= 0:
+            if self.para_title[j] and self.news and not _SINCE_TITLE.match(self.text, self.sents[self.paras[k][0]][0]):
+                return None, None  # a news title frames only paragraphs that look back over its period
             when, goal = self.scope_para(j)
             return when, (goal if kind == "item" or goal is False else None)
         return None, None
@@ -622,6 +629,8 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
             phrase = noun
         elif bare and subj:
             phrase = subj if unit_words in subj else f"{subj} {noun}"
+        elif re.search(r"(?<!\w)(?:thuộc|của|tại|ở|trong|trên|từ)\s*$", seg, re.IGNORECASE):
+            phrase = noun  # "… người lao động thuộc 57 cơ quan": the count names its own noun
         else:
             pred = _predicate(long_seg)
             # "đã giải quyết việc làm mới cho 2.980 lao động": the verb phrase says what is counted
@@ -678,6 +687,11 @@ def attach_attributes(doc: Doc, figures: list[dict[str, Any]]) -> None:
         sent = ctx.sents[ctx.sentence_index(s)]
         clause_s = _clause_start(text, sent[0], s)
         f["change"] = change_of(text[clause_s:s])
+        if f["change"] is None and (f.get("unit") or "").endswith("/năm"):
+            # "tỷ lệ giảm nghèo bình quân 0,98%/năm": a yearly reduction named before the figure
+            m = _YEARLY_CHANGE.search(text[clause_s:s])
+            if m:
+                f["change"] = "decrease" if m.group(1).lower() == "giảm" else "increase"
         f["target"] = target_of(ctx, f, sent)
         when = year_of(ctx, f, sent, clause_s)
         f["year"] = when if isinstance(when, int) else None
