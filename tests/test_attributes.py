@@ -52,6 +52,14 @@ YEARS = [
     ("date-in-body-gives-its-year", "Ngày 15/8/2024, tỉnh trao 120 suất học bổng cho học sinh.", "120 suất", 2024),
     ("deadline-is-not-the-year",
      "Giao Sở Xây dựng rà soát 18 công trình, báo cáo trước ngày 30/6/2026.", "18 công trình", None),
+    ("news-title-frames-a-look-back",
+     "Tổng kết phong trào thi đua giai đoạn 2021-2025\n\nQua 5 năm thực hiện, toàn tỉnh có 96 mô hình mới.",
+     "96 mô hình", (2021, 2025)),
+    ("news-title-does-not-frame-other-paragraphs",
+     "Tổng kết phong trào thi đua giai đoạn 2021-2025\n\nPhong trào có sự tham gia của 45 cơ quan.", "45 cơ quan", None),
+    ("report-section-headings-and-title",
+     "BÁO CÁO\nKết quả công tác tháng 10/2026 của Sở Nội vụ\nI. KẾT QUẢ THỰC HIỆN\n1. Công tác chỉ đạo\n"
+     "Sở đã ban hành 14 văn bản chỉ đạo các phòng, đơn vị.", "14 văn bản", 2026),
     ("news-title-with-event-year-sets-no-scope",
      "Hội nghị đại biểu lần thứ III năm 2024\n\nBuổi chiều, các đại biểu thảo luận.\n\n"
      "Thu nhập bình quân đạt 41 triệu đồng/người/năm.", "41 triệu", None),
@@ -104,6 +112,8 @@ CHANGES = [
     ("increase", "Kim ngạch xuất khẩu tăng 14,5% so với cùng kỳ.", "14,5%", "increase"),
     ("decrease", "Số vụ tai nạn giao thông giảm 9 vụ.", "9 vụ", "decrease"),
     ("negative-growth", "Ngành khai khoáng tăng trưởng âm 3,15%.", "3,15%", "decrease"),
+    ("yearly-reduction-named-before", "Bình quân tỷ lệ giảm nghèo hàng năm 1,2%/năm.", "1,2%", "decrease"),
+    ("yearly-growth-is-a-level", "Kinh tế tăng trưởng bình quân 6,5%/năm.", "6,5%", None),
     ("level-after-giam-con", "Tỷ lệ hộ nghèo giảm còn 2,9%.", "2,9%", None),
     ("growth-rate-is-a-level", "Tốc độ tăng trưởng kinh tế đạt 7,8%.", "7,8%", None),
     ("plain-level", "Tỷ lệ che phủ rừng đạt 55%.", "55%", None),
