@@ -191,6 +191,8 @@ NOT_PEOPLE = [
     ("new-director", "Tặng hoa chúc mừng đồng chí Tân Giám đốc Sở.", ["Tân Giám"]),
     ("delegation", "Đại biểu Quốc hội khóa XV Đoàn Quảng Ninh dự kỳ họp.", ["Đoàn Quảng Ninh"]),
     ("company-name", "Giám đốc Công ty Samsung Display Việt Nam phát biểu.", ["Samsung Display Việt Nam"]),
+    ("place-after-cue-word", "Đoàn công tác tỉnh Bà Rịa Vũng Tàu thăm núi Bà Đen do Phó Chủ tịch UBND tỉnh dẫn đầu.",
+     ["Rịa Vũng Tàu", "Đen"]),
     ("table-province", "|Bộ trưởng Bộ Y tế Đào Thu Vân\n|Lạng Sơn\n|Cao Bằng\n", ["Lạng Sơn", "Cao Bằng"]),
 ]
 

@@ -504,6 +504,9 @@ def _names(text: str, scan: str) -> list[Mention]:
             cue = bool(d["cue_end"].search(scan[max(0, span[0] - 40):span[0]]))
             found[span] = Mention(span[0], span[1], text[span[0]:span[1]], cue)
     for m in _at_words(d["cue_list"], scan, _CUE_START):
+        before = scan[max(0, m.start() - 30):m.start()]
+        if _ends_with(before, d["place_words"]) or _ends_with(before, d["org_words"]):
+            continue  # "tỉnh Bà Rịa", "núi Bà Đen", "đường Ông Ích Khiêm": places, not a cue
         pos = m.start("list")
         for item in _RX5.split(m.group("list")):
             if item and not _RX6.fullmatch(item):
