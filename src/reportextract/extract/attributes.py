@@ -480,6 +480,10 @@ _TIME_WORDS = re.compile(
     r"|(?<!\w)(?:\d+|sáu|chín|ba|bảy|năm)\s+tháng(?:\s+(?:đầu năm|qua|cuối năm))?"
     r"|(?<!\w)(?:hằng năm|hàng năm|mỗi năm|đến nay|hiện nay|từ đầu năm|cụ thể)(?!\w)", re.IGNORECASE)
 _TRAIL_EXTRA = re.compile(r"(?:(?:^|\s+)(?:còn|mục tiêu|với mục tiêu|cụ thể|như sau|ước|dự kiến))+$", re.IGNORECASE)
+# Counted nouns that say little by themselves: the verb phrase before them names the count
+_PEOPLE = {"người", "lao động", "người lao động", "đồng chí", "lượt", "lượt người", "trường hợp"}
+_ROUTINE = re.compile(r"(?<!\w)(?:ban hành|triển khai|tổ chức|thực hiện|cung cấp|kiểm tra|rà soát|hoàn thành|"
+                      r"phối hợp|tiến hành|xây dựng|tham mưu|trình|có|và|,)(?!\w)", re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
@@ -633,8 +637,12 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
             phrase = noun  # "… người lao động thuộc 57 cơ quan": the count names its own noun
         else:
             pred = _predicate(long_seg)
-            # "đã giải quyết việc làm mới cho 2.980 lao động": the verb phrase says what is counted
-            phrase = pred if len(pred.split()) >= 2 else f"{pred} {noun}".strip()
+            if unit_words in _PEOPLE:
+                # "đã giải quyết việc làm mới cho 2.980 lao động": the verb phrase says what is counted
+                phrase = pred if len(pred.split()) >= 2 else f"{pred} {noun}".strip()
+            else:
+                # "ban hành, triển khai 15 văn bản": a routine verb adds nothing to the counted noun
+                phrase = noun if not _ROUTINE.sub(" ", pred).strip(" ,") else f"{pred} {noun}".strip()
         base = phrase
     elif f["kind"] == "rate" and share:
         after = _clean(tail)
