@@ -73,6 +73,9 @@ _CAPS_BEFORE = re.compile(r"(?:\p{Lu}[\p{L}\p{M}]* )+$")
 _CAP_RUN = re.compile(rf"(?<![\p{{L}}\p{{M}}\d.]){_SYL}(?:{_SP}{_SYL}){{1,3}}")
 _SEMI_STOP = re.compile(r";|\.(?:\s|$)|\n")
 _ON_BEHALF = re.compile(r"(?:KT|TM|TL|TUQ)\.[ \t]*$")
+_RX_PARTS = re.compile(r"[,;]")
+_LATER_VERB = re.compile(r"(?<![\p{L}])(?:giữ chức vụ|giữ chức danh|giữ chức|được bầu làm|được bầu giữ chức(?: vụ)?"
+                         r"|được bổ nhiệm (?:giữ chức(?: vụ)?|làm)|làm(?=[ \t]+(?:Trưởng|Phó)))[ \t]+")
 _TITLE_KEY = re.compile(r"[\s.,;:()-]+")
 _REPEAT = re.compile(r"\b(\p{L}+(?: \p{L}+)?)(?: \1\b)+")
 
@@ -355,7 +358,7 @@ def _lead_title(text: str, start: int) -> list[str]:
     to = None
     for to in _LEAD_TO.finditer(sent):
         pass
-    if to is None or "(" in sent[to.end():]:
+    if to is None or sent[to.end():].count("(") != sent[to.end():].count(")"):
         return []
     before = sent[:to.start()]
     lead = None
@@ -377,6 +380,15 @@ def _titles_after(text: str, end: int, starts: list[int] = []) -> tuple[list[str
         sm = _POST_SEP.match(text, pos)
         if not sm:
             break
+        if "(" in sm.group(0) and not out:
+            # "X (46 tuổi, Trưởng phòng Kinh tế)": the posts among the bracket's parts
+            close = text.find(")", sm.end(), sm.end() + 200)
+            if close > 0 and "(" not in text[sm.end():close]:
+                found = [t for part in _RX_PARTS.split(text[sm.end():close]) if (t := _is_title(part))]
+                if found:
+                    out += found
+                    pos = close + 1
+                    break
         if "(" in sm.group(0):
             in_paren = True
         stop = _CHUNK_STOP.search(text, sm.end())
@@ -423,6 +435,14 @@ def _titles_after(text: str, end: int, starts: list[int] = []) -> tuple[list[str
                 out.append(t)
         return out, pos
     vm = _POST_VERB.match(text, pos if out else end)
+    if not vm and out:
+        # "ông X, Trưởng phòng …, Sở … giữ chức vụ Phó Giám đốc Sở": the verb comes later in the clause
+        sent = _SENT_STOP.search(text, pos)
+        limit = min(sent.start() if sent else len(text), pos + 160)
+        j = bisect_left(starts, pos)
+        if j < len(starts) and starts[j] < limit:
+            limit = starts[j]
+        vm = _LATER_VERB.search(text, pos, limit)
     if vm:
         stop = _VERB_STOP.search(text, vm.end())
         t = _is_title(text[vm.end():stop.start() if stop else len(text)])
