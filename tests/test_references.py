@@ -49,6 +49,8 @@ REFERENCE_EXAMPLES = [
      [("Quyết định", "801/QĐ-TTg", "2023-06-07", None), ("Quyết định", "802/QĐ-TTg", "2023-06-07", None)]),
     ("short form of a cited number", "Nghị quyết số 163/2024/QH15 của Quốc hội. Theo Nghị quyết số 163, tỉnh đạt",
      [("Nghị quyết", "163/2024/QH15", None, "Quốc hội")]),
+    ("kind of several words", "theo Thông báo kết luận số 15-TB/TU ngày 2/3/2023 của Ban Thường vụ Tỉnh ủy",
+     [("Thông báo kết luận", "15-TB/TU", "2023-03-02", "Ban Thường vụ Tỉnh ủy")]),
     ("issuer stops at term", "Nghị quyết số 36-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XII về biển",
      [("Nghị quyết", "36-NQ/TW", None, "Ban Chấp hành Trung ương Đảng")]),
     ("issuer stops at verb", "Quyết định số 14/QĐ-UBND của UBND tỉnh phê duyệt đề án",
