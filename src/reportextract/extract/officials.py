@@ -343,7 +343,7 @@ _CAREER = re.compile(
 # A title given to the people a clause then lists: "phê chuẩn chức danh Ủy viên UBND tỉnh … đối với ông A, …; ông B".
 _LEAD = re.compile(
     r"(?:chức danh|chức vụ|nhiệm vụ|bầu bổ sung|bầu|bổ nhiệm lại|bổ nhiệm|chuẩn y|phê chuẩn|miễn nhiệm|giới thiệu)"
-    r"[ \t]+(?:(?:\d+|các|hai|ba|bốn|năm|sáu|bảy)[ \t]+)?(?=\S)")
+    r"[ \t]+(?:(?:\d+|các|hai|ba|bốn|năm|sáu|bảy)[ \t]+)?(?=\S)", re.IGNORECASE)
 _LEAD_TO = re.compile(
     r"(?:(?:đối với|gồm có|gồm)(?:[ \t]+các)?(?:[ \t]+(?:ông|bà|đồng chí|đ/c)(?:[ \t]+và[ \t]+bà)?)?"
     r"|là[ \t]+(?:các[ \t]+)?(?:ông|bà|đồng chí))[ \t]*:?[ \t]*")
