@@ -212,6 +212,11 @@ def test_motto_quoted_in_a_story_is_no_header() -> None:
     assert (info["title"], info["kind"]) == ("Lễ chào cờ mừng Quốc khánh tại xã Tân Phú", "press_release")
 
 
+def test_closing_byline_date() -> None:
+    text = "Hội thao dân quân tự vệ huyện năm 2024\n\nSáng 14/3, huyện tổ chức hội thao.\n\nMinh Châu - 15/03/2024\n"
+    assert find_document(text)["published"] == "2024-03-15"
+
+
 def test_author_label_date_line() -> None:
     text = "Hội thao dân quân tự vệ huyện năm 2024\nTác giả: Minh Châu - 15/03/2024\nNội dung bài viết."
     assert find_document(text)["published"] == "2024-03-15"

@@ -203,10 +203,20 @@ def _published(text: str, head: str, lines: list[str], legal: bool) -> str | Non
             break
         dm = _date_line(line)
         if dm:
-            if dm.group("y2"):
-                return iso_date(dm.group("y2"), dm.group("m2"), dm.group("d2"))
-            return iso_date(dm.group("y"), dm.group("m"), dm.group("d"))
+            return _line_value(dm)
+    # a by-line closing the article: "Minh Châu - 15/3/2024"
+    tail = [x for x in (_clean(r) for r in text[-400:].split("\n")[-4:]) if x]
+    for line in reversed(tail[-2:]):
+        dm = _date_line(line)
+        if dm:
+            return _line_value(dm)
     return None
+
+
+def _line_value(dm: re.Match[str]) -> str | None:
+    if dm.group("y2"):
+        return iso_date(dm.group("y2"), dm.group("m2"), dm.group("d2"))
+    return iso_date(dm.group("y"), dm.group("m"), dm.group("d"))
 
 
 def _date_line(line: str) -> re.Match[str] | None:
