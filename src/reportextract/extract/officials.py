@@ -242,7 +242,7 @@ def _trim(chunk: str) -> str:
             break  # "Phó Bí thư Thường trực Tỉnh ủy Phó Trưởng Ban Chỉ đạo": a second post starts
         if w in ("-", "–", "—", "&"):
             if i + 1 < len(words) and words[i + 1][:1].isupper() \
-                    and not _data()["title_start"].match(" ".join(words[i + 1:])):
+                    and not _data()["title_start"].match(" ".join(words[i + 1:i + 6])):
                 out.append(w)  # "Sở Lao động - Thương binh và Xã hội"; not "… tỉnh - Tổ trưởng"
                 continue
             break
@@ -258,7 +258,7 @@ def _trim(chunk: str) -> str:
         if bare == "dự" and not (i + 1 < len(words) and words[i + 1].startswith("khuyết")):
             break  # "… dự lễ", not "Ủy viên dự khuyết"
         if bare == "và" and (i + 1 >= len(words) or not words[i + 1][:1].isupper()
-                             or _data()["title_start"].match(" ".join(words[i + 1:]))):
+                             or _data()["title_start"].match(" ".join(words[i + 1:i + 6]))):
             break
         out.append(w)
         if w.endswith((".", "!", "?")) and not _ABBR_DOT.fullmatch(w):
@@ -269,7 +269,7 @@ def _trim(chunk: str) -> str:
 
 def _is_title(chunk: str) -> str | None:
     """The chunk as a title when it opens with a head word or a title abbreviation; else None."""
-    chunk = _RX1.sub("", chunk.strip())
+    chunk = _RX1.sub("", chunk.strip()[:250])  # no title is longer
     if not chunk or not _data()["title_start"].match(chunk):
         return None
     t = _trim(chunk)
