@@ -49,23 +49,22 @@ _VERB_STOP = re.compile(r"[,;()\n|]|\.(?:\s|$)")
 _SPACE = re.compile(r" (?=\S)")
 _LIST_SEP = re.compile(r"[ \t]*(?:,|;|và)[ \t]*")
 _DOT_SPACE = re.compile(r"\.\s")
-_RX0 = re.compile(r"\s+")
-_RX1 = re.compile(r"^(?:tân|Tân)[ \t]+")
-_RX2 = re.compile(r"[,;(]")
-_RX3 = re.compile(r"[,;]")
-_RX4 = re.compile(r"[ \t]+(?:niên|Cộng sản|nhân dân|Việt Nam)\b")
-_RX5 = re.compile(r"([ \t]*(?:,|;|\bvà\b)[ \t]*)")
-_RX6 = re.compile(r"[ \t]*(?:,|;|\bvà\b)[ \t]*")
-_RX7 = re.compile(r"(?:Sở|Ban|Bộ|Hội|Ủy|Uỷ|Tỉnh|Huyện|Thành|Trường|Công|Đoàn|Đảng|Văn|Trung|Chi)\b")
-_RX8 = re.compile(r"[fjwz]")
-_RX9 = re.compile(r"[aeiouy]+")
-_RX10 = re.compile(r"(?:qu|gi)[aeiouy]+[a-z]*")
-_RX11 = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?")
-_RX12 = re.compile(r"\b(?:Tin|Bài|Ảnh|Video|Nguồn|Theo|Tổng hợp|Trang|Mục)\b")
-_RX13 = re.compile(r"[^\n]+")
-_RX14 = re.compile(r"\(?(?:Đã ký|đã ký|Ký|Ký tên|ký|signed)|^\(.*\)$|Ký bởi")
-_RX15 = re.compile(r"(?:(?:KT|TM|TL|TUQ|Q)\.?[ \t]*)?(.+)")
-_RX16 = re.compile(r"[\s.,;:()-]+")
+_SPACES = re.compile(r"\s+")
+_NEW_PREFIX = re.compile(r"^(?:tân|Tân)[ \t]+")
+_LEAD_CUT = re.compile(r"[,;(]")
+_COMMA_SEMI = re.compile(r"[,;]")
+_ORG_TAIL = re.compile(r"[ \t]+(?:niên|Cộng sản|nhân dân|Việt Nam)\b")
+_LIST_SPLIT = re.compile(r"([ \t]*(?:,|;|\bvà\b)[ \t]*)")
+_LIST_JOIN = re.compile(r"[ \t]*(?:,|;|\bvà\b)[ \t]*")
+_ORG_START = re.compile(r"(?:Sở|Ban|Bộ|Hội|Ủy|Uỷ|Tỉnh|Huyện|Thành|Trường|Công|Đoàn|Đảng|Văn|Trung|Chi)\b")
+_NON_VI_LETTER = re.compile(r"[fjwz]")
+_VOWELS = re.compile(r"[aeiouy]+")
+_QU_GI = re.compile(r"(?:qu|gi)[aeiouy]+[a-z]*")
+_ONSET = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?")
+_BYLINE_WORD = re.compile(r"\b(?:Tin|Bài|Ảnh|Video|Nguồn|Theo|Tổng hợp|Trang|Mục)\b", re.IGNORECASE)
+_LINE = re.compile(r"[^\n]+")
+_SIGNED = re.compile(r"\(?(?:Đã ký|đã ký|Ký|Ký tên|ký|signed)|^\(.*\)$|Ký bởi")
+_SIGN_PREFIX = re.compile(r"(?:(?:KT|TM|TL|TUQ|Q)\.?[ \t]*)?(.+)")
 _HAS_ABBR = re.compile(r"\p{Lu}[\p{Lu}&.]")
 _DASH_NEXT = re.compile(r"[ \t]*(?:[-–—]|kiêm|và)?[ \t]+")
 _STRONG_FIRST = frozenset({"Phó", "Trưởng", "Chủ", "Giám", "Bí", "Tổng", "Chánh", "Cục", "Vụ", "Viện", "Hiệu", "Thứ", "Bộ"})
@@ -80,8 +79,6 @@ _TITLE_KEY = re.compile(r"[\s.,;:()-]+")
 _REPEAT = re.compile(r"\b(\p{L}+(?: \p{L}+)?)(?: \1\b)+")
 
 
-_WORD_START = re.compile(r"(?<![\p{L}\p{M}\d])[\p{L}]")
-_CAP_START = re.compile(r"(?<![\p{L}\p{M}\d.])\p{Lu}")
 _CUE_START = re.compile(rf"(?<![\p{{L}}\p{{M}}]){_CUE}(?![\p{{L}}\p{{M}}])")
 
 
@@ -162,7 +159,6 @@ def _data() -> dict[str, Any]:
         "title_start": re.compile(
             rf"(?:nguyên{_SP})?(?:(?:{heads})(?![\p{{L}}\p{{M}}])|(?:{alt(title_abbr)})(?![\p{{L}}\p{{M}}]))",
             re.IGNORECASE),
-        "title_start_cs": re.compile(rf"(?:{alt(title_abbr)})(?![\p{{L}}\p{{M}}])|(?:nguyên )?\p{{Lu}}"),
         "name": re.compile(
             rf"(?<![\p{{L}}\p{{M}}\d.])(?:(?:{surn})(?![\p{{L}}\p{{M}}])|H['’]\p{{Lu}}[\p{{Ll}}\p{{M}}]+)"
             rf"(?:{_SP}{_SYL}){{1,4}}"),
@@ -182,7 +178,6 @@ def _data() -> dict[str, Any]:
         "cue_end": re.compile(rf"(?<![\p{{L}}]){_CUE}[ \t]*:?[ \t]*$"),
         "upper_line": re.compile(
             rf"(?m)^[ \t*#|_]*(?P<n>(?:{upsurn})(?:{_SP}{_UPSYL}){{1,4}})[ \t*|_]*$"),
-        "title_line": re.compile(rf"(?m)^[ \t*#|_]*(?:(?:KT|TM|TL|TUQ|Q)\.?[ \t]*)?(?P<t>[^\n]{{2,80}}?)[ \t*|_]*$"),
         "provinces": frozenset(pl["provinces"] + pl["not_names"]),
         "surname_set": frozenset(s) | {"H'", "H’"},
         "head_first": frozenset(w.split()[0].lower() for w in list(t["heads"]) + title_abbr + ["nguyên"]),
@@ -207,13 +202,13 @@ def expand_title(raw: str) -> str:
     """
     d = _data()
     abbr = d["abbr"]
-    out = _RX0.sub(" ", raw).strip(" ,;:-–")
+    out = _SPACES.sub(" ", raw).strip(" ,;:-–")
     if out.upper() == out and _UPPER_WORDS.search(out):
         out = _sentence_case(out)
     if _HAS_ABBR.search(out):
         out = d["abbr_re"].sub(lambda m: abbr[m.group(0)], out)
     out = _REPEAT.sub(r"\1", out)  # "UVTW Đảng" -> "… Trung ương Đảng Đảng" -> once
-    return modern_tones(_RX0.sub(" ", out).strip())
+    return modern_tones(_SPACES.sub(" ", out).strip())
 
 
 def _sentence_case(upper: str) -> str:
@@ -269,7 +264,7 @@ def _trim(chunk: str) -> str:
 
 def _is_title(chunk: str) -> str | None:
     """The chunk as a title when it opens with a head word or a title abbreviation; else None."""
-    chunk = _RX1.sub("", chunk.strip()[:250])  # no title is longer
+    chunk = _NEW_PREFIX.sub("", chunk.strip()[:250])  # no title is longer
     if not chunk or not _data()["title_start"].match(chunk):
         return None
     t = _trim(chunk)
@@ -366,7 +361,7 @@ def _lead_title(text: str, start: int) -> list[str]:
         pass
     if lead is None:
         return []
-    t = _is_title(_RX2.split(before[lead.end():])[0])
+    t = _is_title(_LEAD_CUT.split(before[lead.end():])[0])
     return [t] if t else []
 
 
@@ -430,7 +425,7 @@ def _titles_after(text: str, end: int, starts: list[int] = []) -> tuple[list[str
     cm = _CAREER.match(text, end)
     if cm:
         stop = _SENT_STOP.search(text, cm.end())
-        for part in _RX3.split(text[cm.end():stop.start() if stop else len(text)]):
+        for part in _COMMA_SEMI.split(text[cm.end():stop.start() if stop else len(text)]):
             if t := _is_title(part):
                 out.append(t)
         return out, pos
@@ -509,7 +504,7 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
         return None
     if _ends_with(before, d["place_words"]) and (len(parts) == 2 or d["prov_re"].match(name)):
         return None
-    if _RX4.match(text[e:e + 12]):
+    if _ORG_TAIL.match(text[e:e + 12]):
         return None
     return s, e
 
@@ -528,8 +523,8 @@ def _names(text: str, scan: str) -> list[Mention]:
         if _ends_with(before, d["place_words"]) or _ends_with(before, d["org_words"]):
             continue  # "tỉnh Bà Rịa", "núi Bà Đen", "đường Ông Ích Khiêm": places, not a cue
         pos = m.start("list")
-        for item in _RX5.split(m.group("list")):
-            if item and not _RX6.fullmatch(item):
+        for item in _LIST_SPLIT.split(m.group("list")):
+            if item and not _LIST_JOIN.fullmatch(item):
                 s, e = pos, pos + len(item)
                 for sp in _SPACE.finditer(item):
                     if d["title_start"].match(scan, s + sp.end()):
@@ -543,7 +538,7 @@ def _names(text: str, scan: str) -> list[Mention]:
                     found[inside] = found[inside]._replace(cue=True)
                 elif not d["title_start"].match(scan, s) and not d["prov_re"].match(item) \
                         and not _ends_with(scan[max(0, s - 30):s], d["org_words"]) \
-                        and not _RX7.match(item):
+                        and not _ORG_START.match(item):
                     found[(s, e)] = Mention(s, e, text[s:e], True)
             pos += len(item)
     # foreign names after a title: "Tổng thống Joe Biden", "Thủ tướng Campuchia Hun Manet"
@@ -579,11 +574,11 @@ def _foreign(word: str) -> bool:
     """
     w = "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
     w = w.replace("đ", "d")
-    if _RX8.search(w):
+    if _NON_VI_LETTER.search(w):
         return True
-    if len(_RX9.findall(w)) > 1 and not _RX10.fullmatch(w):
+    if len(_VOWELS.findall(w)) > 1 and not _QU_GI.fullmatch(w):
         return True
-    onset = _RX11.match(w)
+    onset = _ONSET.match(w)
     return not _VN_FINAL.fullmatch(w[onset.end():]) if onset else False
 
 
@@ -612,14 +607,14 @@ def _byline_names(line: str) -> list[tuple[int, int]] | None:
         n = nm.group(0)
         if n in _NOT_AUTHOR or n in _data()["provinces"] or _data()["title_start"].match(n):
             return None
-        if _RX12.search(n, re.IGNORECASE):
+        if _BYLINE_WORD.search(n):
             return None
         out.append((m.start("names") + nm.start(), m.start("names") + nm.end()))
     return out or None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _RX13.finditer(text) if m.group(0).strip()]
+    return [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group(0).strip()]
 
 
 def find_authors(text: str, lines: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -726,9 +721,9 @@ def _signatures(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int,
             continue
         for j in range(k - 1, max(-1, k - 6), -1):
             prev = text[slice(*lines[j])].strip(" \t*#|_")
-            if _RX14.match(prev):
+            if _SIGNED.match(prev):
                 continue
-            tm = _RX15.match(prev)
+            tm = _SIGN_PREFIX.match(prev)
             t = tm.group(1).strip() if tm else ""
             if t.upper() == t and _is_title(t) and len(t) < 80:
                 out += [(ns, ne, piece) for piece in _split_upper(t)]
@@ -766,7 +761,7 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
     people: dict[str, dict[str, Any]] = {}
 
     def person(name: str) -> dict[str, Any]:
-        key = _RX0.sub(" ", name).casefold()
+        key = _SPACES.sub(" ", name).casefold()
         return people.setdefault(key, {"name": name, "raw": [], "mentions": [], "lead": []})
 
     for s, e, t in _signatures(text, lines):
@@ -825,7 +820,7 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
                 raw.append(t)
         raw_unique: list[str] = []
         for t in raw:
-            t = _RX0.sub(" ", t).strip()
+            t = _SPACES.sub(" ", t).strip()
             if t and t not in raw_unique:
                 raw_unique.append(t)
         titles = _merge_titles([expand_title(t) for t in raw_unique])
