@@ -140,6 +140,12 @@ METRICS = [
     ("group-share", "Nhóm hàng nông sản chiếm tỷ trọng 12%, đạt 95 triệu USD.", "95 triệu", "nhóm hàng nông sản",
      "tỷ trọng"),
     ("duration-names-its-activity", "Qua 3 năm thực hiện, mô hình được nhân rộng.", "3 năm", "thực hiện", ""),
+    ("rate-with-its-own-noun-after-semicolon",
+     "Tỷ lệ hộ nghèo còn 2%; 100% xã đạt chuẩn nông thôn mới.", "100%", "xã đạt chuẩn nông thôn mới", "hộ nghèo"),
+    ("money-with-its-own-noun", "Tỉnh giao 500 tỷ đồng vốn đầu tư công cho các huyện.", "500 tỷ", "vốn đầu tư công",
+     "giao"),
+    ("count-without-place-words", "Toàn tỉnh hiện có 1.204 hộ nghèo.", "1.204", "hộ nghèo", "toàn tỉnh"),
+    ("duration-keeps-dau-nam", "Trong 6 tháng đầu năm 2024, có 320 doanh nghiệp thành lập mới.", "6 tháng", "đầu năm", ""),
     ("metric-is-lower-case", "GRDP bình quân đầu người đạt 92 triệu đồng.", "92 triệu", "grdp bình quân đầu người", ""),
 ]
 

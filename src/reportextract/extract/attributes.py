@@ -461,13 +461,13 @@ _TAIL_STOP = re.compile(
     r"[,;:.\n()“”\"*]|\d(?!\d*\s+tuổi)|(?<!\S)(?:so với|so|tăng|giảm|với|chiếm|bằng|tương đương|tương ứng|"
     r"trong đó|gồm|là|trên|tại|ở|vào|từ\s+(?:năm|ngày|tháng)|đến|kể từ|theo|nhằm|để|và các|nhiệm kỳ|"
     r"giai đoạn|trở lên|trở xuống|trở lại|như sau|sau đây|cụ thể)(?!\w)"
-    r"|(?<!\S)(?:năm|đạt)\s+(?:(?:trên|hơn|gần|khoảng)\s+)?(?=\d)",
+    r"|(?<!\S)(?<!(?:đầu|cuối|giữa)\s)(?:năm|đạt)\s+(?:(?:trên|hơn|gần|khoảng)\s+)?(?=\d)",
     re.IGNORECASE)
 # Nouns that open the name of a measure ("tỷ lệ hộ nghèo", "tổng vốn đầu tư", "số lượt lao động")
 _HEAD = re.compile(r"(?<!\w)(?:tỷ lệ|tỉ lệ|tốc độ|tổng(?!\s+(?:kết|hợp|thể|quan|cục|công|bí|thống|giám|biên|điều))|"
                    r"số(?!\s*\d)|giá trị|kim ngạch|thu nhập|sản lượng|diện tích|doanh thu|"
                    r"vốn|thu ngân sách|chi ngân sách|chỉ số|năng suất|quy mô|tỷ trọng|tỉ trọng|GRDP|GDP|"
-                   r"chỉ tiêu|lực lượng|dân số|mức)(?!\w)", re.IGNORECASE)
+                   r"chỉ tiêu|lực lượng|dân số|mức|kinh phí|ngân sách|nguồn vốn)(?!\w)", re.IGNORECASE)
 _SHARE_HEAD = re.compile(r"^(?:tỷ lệ|tỉ lệ|tốc độ|tỷ trọng|tỉ trọng)(?!\w)", re.IGNORECASE)
 # Words between which a predicate is read ("toàn tỉnh đã [tuyển mới và đào tạo] 37.267 người")
 _AUX = re.compile(r"(?<!\S)(?:đã|đang|sẽ|được|có|là|gồm|cho|đạt|với|bầu)(?!\w)", re.IGNORECASE)
@@ -484,6 +484,7 @@ _TRAIL_EXTRA = re.compile(r"(?:(?:^|\s+)(?:còn|mục tiêu|với mục tiêu|c�
 _PEOPLE = {"người", "lao động", "người lao động", "đồng chí", "lượt", "lượt người", "trường hợp"}
 _ROUTINE = re.compile(r"(?<!\w)(?:ban hành|triển khai|tổ chức|thực hiện|cung cấp|kiểm tra|rà soát|hoàn thành|"
                       r"phối hợp|tiến hành|xây dựng|tham mưu|trình|có|và|,)(?!\w)", re.IGNORECASE)
+_PLAN_START = re.compile(r"(?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu|so với)(?!\w)", re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
@@ -547,7 +548,8 @@ def _subject(seg: str, prefer_head: bool = False) -> str:
 def _predicate(seg: str) -> str:
     """The verb phrase right before a count: the words after the last auxiliary ("đã giải quyết việc
     làm mới cho 2.980 lao động" -> "giải quyết việc làm mới")."""
-    stripped = _clean(seg)
+    stripped = _patterns()["places"].sub(" ", _clean(seg))
+    stripped = re.sub(r"(?<!\w)(?:hiện nay|hiện|đều|cũng|vẫn)(?!\w)", " ", stripped)
     parts = [x.strip() for x in _AUX.split(stripped)]
     parts = [x for x in parts if x]
     return _clean(parts[-1]) if parts else ""
@@ -651,6 +653,8 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         after = _clean(tail)
         if verb_before and verb_before.group(1) == "chiếm" and after:
             phrase = after  # "chiếm 80,2% dân số": a share of the named base
+        elif bare and after and not _PLAN_START.match(after):
+            phrase = after  # "…; 100% xã đạt chuẩn nông thôn mới": the clause names its own measure
         elif subj and _SHARE_HEAD.match(subj):
             phrase = subj
         else:
@@ -659,7 +663,11 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
                     and prev["kind"] == "count" and verb_before and verb_before.group(1) == "chiếm":
                 phrase = f"tỷ lệ {subj}"  # "có 70 kiến nghị đã được trả lời, chiếm 50%"
     else:
-        phrase = subj or _predicate(seg) or _clean(tail)
+        named = _clean(tail)
+        if named and _HEAD.match(named) and (bare or not _HEAD.match(subj or "")):
+            phrase = named  # "giao 500 tỷ đồng vốn đầu tư công"
+        else:
+            phrase = subj or _predicate(seg) or named
         base = phrase
     f["_base"] = base
     phrase = re.sub(r"[*_]+|\s+", " ", phrase).strip(" ,.;:-–…").lower()
