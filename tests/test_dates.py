@@ -21,6 +21,7 @@ DATE_EXAMPLES = [
     ("afternoon no year", "Chiều 4/2, đoàn công tác đến thăm", 2025, ["2025-02-04"]),
     ("dot no year", "Sáng 30.12, hội nghị tổng kết", 2021, ["2021-12-30"]),
     ("hyphen no year", "Ngày 11-12, tại Hà Nội", 2020, ["2020-12-11"]),
+    ("today in brackets", "Hôm nay (17/3), tỉnh tổ chức lễ", 2024, ["2024-03-17"]),
     ("tomorrow", "(Ngày mai 12-12, kỳ họp tiếp tục)", 2017, ["2017-12-12"]),
     ("day month words no year", "ngày 17 tháng 3 tới", 2023, ["2023-03-17"]),
     ("bare month", "trong tháng 5 đã giải quyết việc làm", 2022, ["2022-05"]),

@@ -56,7 +56,8 @@ DATE_PATTERNS: list[tuple[re.Pattern[str], bool]] = [
     # tháng 3/2021, tháng 3 năm 2021, tháng 03-2021
     (re.compile(rf"(?<!\p{{L}})tháng{_S}{_MONTH}{_S}(?:[/\-]|,?{_S}năm){_S}{_YEAR}(?!\d)", re.IGNORECASE), True),
     # ngày 17/3, sáng 17-3, Sáng 30.12 (the year comes from the document's own date)
-    (re.compile(rf"(?<!\p{{L}}){_WHEN}{_S}{_DAY}(?P<sep>[/\-.]){_MONTH}(?![\d]|(?P=sep)\d|[.,]\d)"), False),
+    # … and "Hôm nay (17/3)", "Sáng qua (16-3)"
+    (re.compile(rf"(?<!\p{{L}}){_WHEN}{_S}\(?{_DAY}(?P<sep>[/\-.]){_MONTH}(?![\d]|(?P=sep)\d|[.,]\d)"), False),
     # ngày 17 tháng 3 (no year)
     (re.compile(rf"(?<!\p{{L}})ngày{_S}{_DAY}{_S}tháng{_S}{_MONTH}(?!\d|{_S}(?:năm|[/\-]){_S}\d)",
                 re.IGNORECASE), False),
