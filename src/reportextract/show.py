@@ -263,7 +263,7 @@ JS = r"""
 
   function hide() {
     tip.hidden = true;
-    if (shown) partsOf(shown).forEach((m) => m.classList.remove("hl"));
+    if (shown) partsOf(shown).forEach((m) => { m.classList.remove("hl"); m.removeAttribute("aria-describedby"); });
     shown = null;
   }
   function show(mark) {
@@ -287,6 +287,7 @@ JS = r"""
     tip.style.left = `${Math.max(window.scrollX + 4, left)}px`;
     tip.style.top = `${box.bottom + window.scrollY + 6}px`;
     partsOf(id).forEach((m) => m.classList.add("hl"));
+    mark.setAttribute("aria-describedby", "re-tip");  // screen readers read the tooltip on focus
     shown = id;
   }
   const markOf = (node) => (node && node.closest ? node.closest("mark.item") : null);
