@@ -169,6 +169,9 @@ CASES = [
     ("verb-later-in-clause",
      "Bổ nhiệm ông Khổng Văn Tú, Trưởng phòng Di sản, Sở Văn hóa giữ chức vụ Phó Giám đốc Sở Văn hóa.",
      {"Khổng Văn Tú": ["Trưởng phòng Di sản", "Phó Giám đốc Sở Văn hóa"]}),
+    ("speaker-without-cue",
+     "“Chúng tôi rất phấn khởi”, Hoàng Văn Tùng cho biết.",
+     {"Hoàng Văn Tùng": []}),
     ("foreign-name-with-surname",
      "Thủ tướng Lý Quang Hiển đã hội đàm trực tuyến.",
      {"Lý Quang Hiển": ["Thủ tướng"]}),
@@ -199,6 +202,7 @@ NOT_PEOPLE = [
     ("company-name", "Giám đốc Công ty Samsung Display Việt Nam phát biểu.", ["Samsung Display Việt Nam"]),
     ("place-after-cue-word", "Đoàn công tác tỉnh Bà Rịa Vũng Tàu thăm núi Bà Đen do Phó Chủ tịch UBND tỉnh dẫn đầu.",
      ["Rịa Vũng Tàu", "Đen"]),
+    ("school-speaks", "Trường Lê Quý Đôn cho biết sẽ tuyển thêm học sinh.", ["Lê Quý Đôn"]),
     ("table-province", "|Bộ trưởng Bộ Y tế Đào Thu Vân\n|Lạng Sơn\n|Cao Bằng\n", ["Lạng Sơn", "Cao Bằng"]),
 ]
 

@@ -75,6 +75,9 @@ _ON_BEHALF = re.compile(r"(?:KT|TM|TL|TUQ)\.[ \t]*$")
 _RX_PARTS = re.compile(r"[,;]")
 _LATER_VERB = re.compile(r"(?<![\p{L}])(?:giữ chức vụ|giữ chức danh|giữ chức|được bầu làm|được bầu giữ chức(?: vụ)?"
                          r"|được bổ nhiệm (?:giữ chức(?: vụ)?|làm)|làm(?=[ \t]+(?:Trưởng|Phó)))[ \t]+")
+# a full name (three words or more) that speaks is a person: "Lê Văn An cho biết …"
+_SPEECH = re.compile(r"[ \t]+(?:cho biết|chia sẻ|nói|phát biểu|khẳng định|nhấn mạnh|cho rằng|bày tỏ|kể|giải thích"
+                     r"|nhận định|trao đổi|trả lời|thông tin|đề xuất|kiến nghị)(?![\p{L}\p{M}])")
 _TITLE_KEY = re.compile(r"[\s.,;:()-]+")
 _REPEAT = re.compile(r"\b(\p{L}+(?: \p{L}+)?)(?: \1\b)+")
 
@@ -516,7 +519,8 @@ def _names(text: str, scan: str) -> list[Mention]:
     for m in _at_words(d["name"], scan, caps, d["surname_set"]):
         span = _clean_name(scan, *m.span())
         if span:
-            cue = bool(d["cue_end"].search(scan[max(0, span[0] - 40):span[0]]))
+            cue = bool(d["cue_end"].search(scan[max(0, span[0] - 40):span[0]])) \
+                or scan[span[0]:span[1]].count(" ") >= 2 and bool(_SPEECH.match(scan, span[1]))
             found[span] = Mention(span[0], span[1], text[span[0]:span[1]], cue)
     for m in _at_words(d["cue_list"], scan, _CUE_START):
         before = scan[max(0, m.start() - 30):m.start()]
