@@ -130,14 +130,14 @@ RULES = {
     "decimal comma": lambda: any(re.search(r"\d,\d", f["text"]) for f in _figures()),
     "thousands dot": lambda: any(re.search(r"\d\.\d{3}\b", f["text"]) for f in _figures()),
     "english decimal": lambda: any(re.search(r"\d\.\d{1,2}%", f["text"]) for f in _figures()),
-    "multipliers nghìn triệu tỷ vạn": lambda: all(any(m in f["text"] for f in _figures())
-                                                  for m in ("nghìn", "triệu", "tỷ", "vạn")),
+    "multipliers nghìn/ngàn triệu tỷ/tỉ vạn": lambda: all(any(m in f["text"] for f in _figures())
+                                                  for m in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn")),
     "ranges": lambda: any(isinstance(f["value"], list) for f in _figures()),
     "spelled counts": lambda: any(f["text"].split()[0] in ("hai", "ba", "bốn", "năm") for f in _figures()),
     "every kind": lambda: {f["kind"] for f in _figures()} == {"rate", "count", "money", "measure", "duration",
                                                                "ratio"},
-    "units %/năm, điểm %, VND/…": lambda: {"%/năm", "điểm %", "VND/người/tháng", "USD", "ha", "km",
-                                            "tấn", "MW", "kWh"} <= {f["unit"] for f in _figures()},
+    "units %/năm, điểm %, VND/…": lambda: {"%/năm", "điểm %", "VND/người/tháng", "USD", "EUR", "ha", "km",
+                                            "m3", "tấn", "MW", "kWh"} <= {f["unit"] for f in _figures()},
     "every comparator": lambda: {f["comparator"] for f in _figures()} == {None, ">", ">=", "<", "<=", "~"},
     "targets": lambda: any(f["target"] for f in _figures()),
     "changes both ways": lambda: {f["change"] for f in _figures()} == {None, "increase", "decrease"},
@@ -156,7 +156,7 @@ RULES = {
     "references with date and issuer": lambda: any(r["date"] and r["issuer"] for g in _gold()
                                                    for r in g["references"]),
     "legal headers": lambda: {g["document"]["kind"] for g in _gold() if g["document"]["number"]}
-                             >= {"resolution", "plan", "conclusion"},
+                             >= {"resolution", "decision", "plan", "conclusion"},
     "not figures": lambda: all(s in _texts() for s in ("lần thứ 12", "khóa XIII", "KỲ HỌP THỨ 17",
                                                        "Chương trình 135", "thứ 6", "0214.3822.456")),
 }
