@@ -146,6 +146,10 @@ METRICS = [
      "giao"),
     ("count-without-place-words", "Toàn tỉnh hiện có 1.204 hộ nghèo.", "1.204", "hộ nghèo", "toàn tỉnh"),
     ("duration-keeps-dau-nam", "Trong 6 tháng đầu năm 2024, có 320 doanh nghiệp thành lập mới.", "6 tháng", "đầu năm", ""),
+    ("share-in-an-aside-names-the-group",
+     "Thị trường châu Âu (chiếm tỷ trọng 6,3%) tăng 70,9% so với cùng kỳ.", "6,3%", "tỷ trọng thị trường châu âu", ""),
+    ("change-after-an-aside-names-the-group",
+     "Thị trường châu Âu (chiếm tỷ trọng 6,3%) tăng 70,9% so với cùng kỳ.", "70,9%", "thị trường châu âu", "tỷ trọng"),
     ("metric-is-lower-case", "GRDP bình quân đầu người đạt 92 triệu đồng.", "92 triệu", "grdp bình quân đầu người", ""),
 ]
 

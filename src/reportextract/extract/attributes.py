@@ -594,7 +594,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         # an earlier figure inside a closed aside: "thị trường châu Âu (chiếm 6,33%) tăng 70,94%"
         k = text.rfind("(", sent[0], prev["span"][0])
         if k >= 0 and ")" not in text[k:prev["span"][0]] and ")" in text[prev["span"][1]:s]:
-            floor = k
+            floor = max(sent[0], _clause_start_metric(text, sent[0], k, ctx.wrapped))
     clause_s = max(_clause_start_metric(text, sent[0], s, ctx.wrapped), floor)
     seg = _before(text, clause_s, s)
     # a count's doer/verb phrase may run over commas ("trao tặng Huân chương hạng Nhất, Nhì, Ba cho 5 cá nhân")
@@ -603,6 +603,12 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
     share = _SHARE_OF.match(_clean(seg, trail=False))
     if share:  # "nhóm thủy sản chiếm tỷ trọng 3,65%": the share of the group named before
         subj = f"{share.group(2) or ''} {share.group(1)}".strip()
+    elif clause_s > sent[0] and text[clause_s - 1] == "(" and re.match(r"\s*chiếm", seg, re.IGNORECASE):
+        # "thị trường châu Âu (chiếm tỷ trọng 6,33%)": the group is named before the aside
+        outer = _subject(_before(text, _clause_start_metric(text, sent[0], clause_s - 1, ctx.wrapped), clause_s - 1))
+        share = _SHARE_OF.match(f"{outer} {_clean(seg, trail=False)}") if outer else None
+        if share:
+            subj = f"{share.group(2) or ''} {share.group(1)}".strip()
     verb_before = re.search(r"(?:^|\s)(chiếm|đạt|tăng|giảm|bằng)(?:\s+\S+){0,3}\s*$", seg.lower())
     bare = not subj and not _predicate(seg)  # "…, tăng 12%": the clause names nothing itself
     if bare:
