@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import select
@@ -167,9 +168,8 @@ class DevTools:
         self._r, from_child_w = os.pipe()
 
         def wire() -> None:  # runs in the child before exec: the pipe ends become fds 3 and 4
-            high_r, high_w = os.dup(to_child_r) + 100, os.dup(from_child_w) + 100
-            os.dup2(to_child_r, high_r)
-            os.dup2(from_child_w, high_w)
+            # first lift both ends above 4, since either may itself sit on fd 3 or 4
+            high_r, high_w = fcntl.fcntl(to_child_r, fcntl.F_DUPFD, 10), fcntl.fcntl(from_child_w, fcntl.F_DUPFD, 10)
             os.dup2(high_r, 3)
             os.dup2(high_w, 4)
 
