@@ -467,7 +467,8 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     for _ in range(3):
         first, _, rest = name.partition(" ")
         pm = d["prov_re"].match(name)
-        if pm and d["name"].fullmatch(name[pm.end():].lstrip()):
+        rest_words = name[pm.end():].split() if pm else []
+        if pm and (len(rest_words) >= 2 or d["name"].fullmatch(name[pm.end():].lstrip())):
             cut = len(name) - len(name[pm.end():].lstrip())
         elif first in ("Ông", "Bà", "Anh", "Chị", "Cụ") and d["name"].fullmatch(rest):
             cut = len(first) + 1
@@ -548,7 +549,10 @@ def _names(text: str, scan: str) -> list[Mention]:
     # foreign names after a title: "Tổng thống Joe Biden", "Thủ tướng Campuchia Hun Manet"
     for m in _at_words(d["foreign"], scan, caps, _FOREIGN_FIRST):
         s, e = m.span("n")
-        if any(_foreign(w) for w in m.group("n").split()) and not any(a <= s < b for a, b in found):
+        words = m.group("n").split()
+        if len(words) >= 4:  # "Thị trưởng New York Eric Adams": an unknown place before the name
+            s = e - len(" ".join(words[-2:]))
+        if any(_foreign(w) for w in words) and not any(a <= s < b for a, b in found):
             found[(s, e)] = Mention(s, e, text[s:e], True)
     # other foreign names, kept only when a title stands next to them ("… Nông nghiệp Damien O'Connor")
     for m in _CAP_RUN.finditer(scan):
@@ -560,6 +564,9 @@ def _names(text: str, scan: str) -> list[Mention]:
             s += pm.end() + 1
             pm = d["prov_re"].match(scan[s:e])
         words = scan[s:e].split()
+        if len(words) >= 4:  # "Thị trưởng New York Eric Adams": an unknown place before the name
+            s = e - len(" ".join(words[-2:]))
+            words = words[-2:]
         if len(words) >= 2 and not pm and any(_foreign(w) for w in words) and scan[s:e] not in d["provinces"] \
                 and not _ends_with(scan[max(0, s - 30):s], d["org_words"]) \
                 and not any(scan[s:e].endswith(" " + p) for p in ("Việt Nam", "Group", "Corporation", "Bank")):
