@@ -60,6 +60,10 @@ YEARS = [
     ("report-section-headings-and-title",
      "BÁO CÁO\nKết quả công tác tháng 10/2026 của Sở Nội vụ\nI. KẾT QUẢ THỰC HIỆN\n1. Công tác chỉ đạo\n"
      "Sở đã ban hành 14 văn bản chỉ đạo các phòng, đơn vị.", "14 văn bản", 2026),
+    ("numbered-item-opening",
+     "Kết luận như sau:\n\n1. Năm 2025, thu ngân sách đạt 3.100 tỷ đồng. Toàn tỉnh có 21 xã đạt chuẩn nông thôn mới.",
+     "21 xã", 2025),
+    ("duration-with-its-period-in-brackets", "Sau 3 năm triển khai (2022-2024), tỉnh hỗ trợ 900 hộ.", "3 năm", (2022, 2024)),
     ("news-title-with-event-year-sets-no-scope",
      "Hội nghị đại biểu lần thứ III năm 2024\n\nBuổi chiều, các đại biểu thảo luận.\n\n"
      "Thu nhập bình quân đạt 41 triệu đồng/người/năm.", "41 triệu", None),
@@ -98,6 +102,12 @@ TARGETS = [
     ("list-under-target-lead-in",
      "Các chỉ tiêu chủ yếu năm 2026 như sau:\n- Tốc độ tăng trưởng kinh tế đạt 8%.\n- Tỷ lệ che phủ rừng 56%.",
      "56%", True),
+    ("items-under-a-goal-heading",
+     "II. MỤC TIÊU ĐẾN NĂM 2028\n1. Diện tích trồng rừng mới đạt 1.500 ha trở lên.\n2. Tỷ lệ che phủ rừng đạt 58%.",
+     "58%", True),
+    ("breakdown-of-an-outcome-against-plan",
+     "Tổng vốn thực hiện là 900 tỷ đồng, giải ngân đạt 91% kế hoạch vốn được giao. Trong đó, vốn địa phương 120 tỷ đồng.",
+     "120 tỷ", False),
     ("planned-half-of-a-pair", "Thu ngân sách đạt 12.450/11.800 tỷ đồng.", "11.800", True),
 ]
 

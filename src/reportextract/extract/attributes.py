@@ -27,7 +27,7 @@ def _patterns() -> dict[str, Any]:
     plan = _alt(cues["plan_nouns"])
     plan_no_nq = _alt([w for w in cues["plan_nouns"] if w.lower() not in ("nghị quyết", "nq")])
     num = r"\d[\d.,]*\s*(?:%|lần)"
-    giao = r"(?:\s+(?:năm|tỉnh|huyện|xã|trung\s+ương|tw|cấp\s+trên|được)){0,2}(?:\s+(?:giao|đề\s+ra))?"
+    giao = r"(?:\s+(?:năm|vốn|tỉnh|huyện|xã|trung\s+ương|tw|cấp\s+trên|được)){0,2}(?:\s+(?:giao|đề\s+ra))?"
     cue = re.compile(
         r"(?<!\w)(?:"
         rf"(?P<result>{num}\s*(?:so\s+với\s+)?(?:{plan}){giao}"
@@ -329,7 +329,7 @@ class _Context:
         goal: Optional[bool] = None
         if cues:
             goal = cues[-1][2] == "target"
-            if goal and self.para_kind[self.para_of[i]] in ("body", "item"):
+            if goal and lead_only and self.para_kind[self.para_of[i]] in ("body", "item"):
                 # a paragraph's opening sets a goal for what follows only when it leads with one
                 first_clause = re.split(r",\s|;", self.text[s:e], maxsplit=1)[0]
                 goal = bool(_STRONG_LEAD.search(first_clause) or
@@ -356,7 +356,10 @@ class _Context:
         ss = self.paras[k]
         marks = self.marks_in(self.sents[ss[0]][0], self.sents[ss[-1]][1])
         marks = [x for x in marks if not _EVENT_LABEL.search(self.text[max(0, x[0] - 30):x[0]])]
+        cues = self.cues_in(self.sents[ss[0]][0], self.sents[ss[-1]][1])
         when, goal = self.scope(ss[0])
+        if cues:
+            goal = cues[-1][2] == "target"  # "II. MỤC TIÊU ĐẾN NĂM 2025"
         return (marks[0][2] if marks else when), goal
 
     def context(self, i: int) -> tuple[Any, Optional[bool]]:
@@ -367,7 +370,9 @@ class _Context:
             return self.scope(i - 1)
         k = self.para_of[i]
         first = self.paras[k][0]
-        if first != i:
+        if first != i and len(re.findall(r"\w{2,}", self.text[slice(*self.sents[first])])) < 2:
+            first += 1  # "1." split off as a sentence of its own: the item's text opens after it
+        if first < i:
             return self.scope(first, lead_only=True)
         kind = self.para_kind[k]
         j = k - 1
@@ -407,7 +412,8 @@ def year_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], clause_s: i
     ss, se = sent
     marks = ctx.marks_in(ss, se)
     after = [m for m in marks if m[0] >= e]
-    if after and _RIGHT_AFTER.match(text[e:after[0][0]]):
+    if after and (_RIGHT_AFTER.match(text[e:after[0][0]]) or
+                  (f["kind"] == "duration" and re.match(r"\s*(?:\w+\s+){0,3}\(\s*$", text[e:after[0][0]]))):
         return after[0][2]
     enum = None
     for enum in _ENUM.finditer(text, ss, s):
