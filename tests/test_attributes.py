@@ -160,6 +160,10 @@ METRICS = [
      "Thị trường châu Âu (chiếm tỷ trọng 6,3%) tăng 70,9% so với cùng kỳ.", "6,3%", "tỷ trọng thị trường châu âu", ""),
     ("change-after-an-aside-names-the-group",
      "Thị trường châu Âu (chiếm tỷ trọng 6,3%) tăng 70,9% so với cùng kỳ.", "70,9%", "thị trường châu âu", "tỷ trọng"),
+    ("measure-names-its-own-noun", "Năm 2024, huyện kiên cố hóa 42,5 km kênh mương nội đồng.", "42,5 km", "kênh mương", ""),
+    ("measure-named-before", "Sản lượng lương thực có hạt ước đạt 52,3 vạn tấn.", "52,3 vạn", "sản lượng lương thực", ""),
+    ("time-after-a-rate-is-not-its-measure", "Tỷ lệ hộ nghèo giảm từ 7,2% năm 2019 còn 4,1% cuối năm 2023.", "4,1%",
+     "tỷ lệ hộ nghèo", "cuối"),
     ("metric-is-lower-case", "GRDP bình quân đầu người đạt 92 triệu đồng.", "92 triệu", "grdp bình quân đầu người", ""),
 ]
 

@@ -490,6 +490,7 @@ _TRAIL_EXTRA = re.compile(r"(?:(?:^|\s+)(?:còn|mục tiêu|với mục tiêu|c�
 _PEOPLE = {"người", "lao động", "người lao động", "đồng chí", "lượt", "lượt người", "trường hợp"}
 _ROUTINE = re.compile(r"(?<!\w)(?:ban hành|triển khai|tổ chức|thực hiện|cung cấp|kiểm tra|rà soát|hoàn thành|"
                       r"phối hợp|tiến hành|xây dựng|tham mưu|trình|có|và|,)(?!\w)", re.IGNORECASE)
+_TIME_ONLY = re.compile(r"(?:cuối|đầu|giữa|hết|trong|vào)\s+(?:năm|kỳ|tháng|quý)$", re.IGNORECASE)
 _PLAN_START = re.compile(r"(?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu|so với)(?!\w)", re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()]*\)")
 
@@ -556,9 +557,9 @@ def _predicate(seg: str) -> str:
     làm mới cho 2.980 lao động" -> "giải quyết việc làm mới")."""
     stripped = _patterns()["places"].sub(" ", _clean(seg))
     stripped = re.sub(r"(?<!\w)(?:hiện nay|hiện|đều|cũng|vẫn)(?!\w)", " ", stripped)
-    parts = [x.strip() for x in _AUX.split(stripped)]
+    parts = [_clean(x) for x in _AUX.split(stripped)]
     parts = [x for x in parts if x]
-    return _clean(parts[-1]) if parts else ""
+    return parts[-1] if parts else ""
 
 
 def _tail(text: str, e: int, skip_aside: bool = True) -> tuple[str, int]:
@@ -639,7 +640,11 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
     if f["kind"] == "duration":
         phrase = _clean(tail, trail=False) or _predicate(long_seg) or subj
         base = None
-    elif f["kind"] in ("count", "measure") and f.get("unit") not in ("ha", "km", "m", "m2", "m3", "km2"):
+    elif f["kind"] == "measure":
+        named = "" if _TIME_ONLY.match(tail) else _clean(tail)
+        phrase = named or subj or _predicate(seg)  # "kiên cố hóa 42,5 km kênh mương", "sản lượng … đạt 52 vạn tấn"
+        base = subj or phrase
+    elif f["kind"] == "count":
         noun = (unit_words + " " + tail).strip()
         if _HEAD.match(subj or "") and not verb_before and not bare:
             phrase = f"{subj} {noun}"
@@ -662,7 +667,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         after = _clean(tail)
         phrase, base = (after if after and not share.group(2) else subj), share.group(1)
     elif f["kind"] == "rate":
-        after = _clean(tail)
+        after = "" if _TIME_ONLY.match(tail) else _clean(tail)
         if verb_before and verb_before.group(1) == "chiếm" and after:
             phrase = after  # "chiếm 80,2% dân số": a share of the named base
         elif bare and after and not _PLAN_START.match(after):
