@@ -175,6 +175,9 @@ CASES = [
     ("foreign-after-country",
      "Bộ trưởng Ngoại giao Hoa Kỳ Antony Blinken đã gặp Thị trưởng New York Eric Adams.",
      {"Antony Blinken": ["Bộ trưởng Ngoại giao"], "Eric Adams": ["Thị trưởng"]}),
+    ("president-ho",
+     "Đoàn viếng Lăng Chủ tịch Hồ Chí Minh.",
+     {"Hồ Chí Minh": ["Chủ tịch"]}),
     ("foreign-name-with-surname",
      "Thủ tướng Lý Quang Hiển đã hội đàm trực tuyến.",
      {"Lý Quang Hiển": ["Thủ tướng"]}),
@@ -205,6 +208,7 @@ NOT_PEOPLE = [
     ("company-name", "Giám đốc Công ty Samsung Display Việt Nam phát biểu.", ["Samsung Display Việt Nam"]),
     ("place-after-cue-word", "Đoàn công tác tỉnh Bà Rịa Vũng Tàu thăm núi Bà Đen do Phó Chủ tịch UBND tỉnh dẫn đầu.",
      ["Rịa Vũng Tàu", "Đen"]),
+    ("city-and-union", "Thành phố Hồ Chí Minh và Đoàn TNCS Hồ Chí Minh học tập tư tưởng Hồ Chí Minh.", ["Hồ Chí Minh"]),
     ("school-speaks", "Trường Lê Quý Đôn cho biết sẽ tuyển thêm học sinh.", ["Lê Quý Đôn"]),
     ("table-province", "|Bộ trưởng Bộ Y tế Đào Thu Vân\n|Lạng Sơn\n|Cao Bằng\n", ["Lạng Sơn", "Cao Bằng"]),
 ]

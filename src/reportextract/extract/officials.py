@@ -501,6 +501,8 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
         return None
     if parts[0] == "Đoàn" and " ".join(parts[1:]) in d["provinces"]:
         return None  # "Đoàn Quảng Ninh": a delegation
+    if name == "Hồ Chí Minh" and text[max(0, s - 9):s] in ("Chủ tịch ", "Chủ Tịch "):
+        return s, e  # the person, not the city
     if name in d["provinces"] or d["prov_re"].match(name) and len(parts) <= 3 or _fold(name) in d["provinces_folded"]:
         return None
     before = text[max(0, s - 30):s]
