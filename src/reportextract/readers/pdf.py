@@ -162,7 +162,7 @@ class _PageReader:
     def _tables(self, page, textpage, lines: list[Line]) -> list[Line]:
         """Replace the lines inside ruled tables by one line per row, cells joined by " | "."""
         hs, vs = self._rulings(page)
-        if len(hs) < 3 or len(vs) < 3:
+        if len(hs) < 3 or len(vs) < 3 or len(hs) + len(vs) > 3000:  # none, or a drawing rather than a table
             return lines
         tables = _grids(hs, vs)
         if not tables:
@@ -440,12 +440,31 @@ def tesseract_available() -> bool:
     return "vie" in out.stdout.split()
 
 
+# Upper-case words of document headers and signature blocks that Tesseract's Vietnamese model
+# misreads (stacked marks on capitals): fixed only as whole upper-case phrases.
+_OCR_FIXES = {
+    "GIÁM ĐÓC": "GIÁM ĐỐC", "HỌI CHỦ NGHĨA": "HỘI CHỦ NGHĨA", "XÃ HỌI": "XÃ HỘI", "TRUYÊN THÔNG": "TRUYỀN THÔNG",
+    "CỘNG HOÀ": "CỘNG HÒA", "UBNDTỈNH": "UBND TỈNH",
+}
+_OCR_FIX_RE = re.compile("|".join(re.escape(k) for k in sorted(_OCR_FIXES, key=len, reverse=True)))
+_ALNUM = re.compile(r"[\p{L}\d]")
+_RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?", re.I)
+
+
 def _ocr_text_to_lines(text: str) -> str:
-    """Tesseract prints blocks separated by blank lines: join wrapped lines inside a block."""
-    paras = []
+    """Tesseract prints blocks separated by blank lines: join wrapped lines inside a block, fix
+    misread header capitals, and move the "Nơi nhận" list (left of the signature) to the page's end
+    so that a signer's title and name stay together."""
+    text = _OCR_FIX_RE.sub(lambda m: _OCR_FIXES[m.group(0)], text)
+    paras: list[str] = []
+    tail: list[str] = []
     for block in re.split(r"\n\s*\n", text):
-        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        # stamps and signatures come out as short junk ("1⁄1", "MT", "___"): not text
+        lines = [ln.strip() for ln in block.split("\n") if len(_ALNUM.findall(ln)) >= 4]
         if not lines:
+            continue
+        if _RECIPIENTS.match(lines[0]) or (tail and all(ln.startswith(("-", "+", "•")) for ln in lines)):
+            tail += lines
             continue
         out = [lines[0]]
         for prev, ln in zip(lines, lines[1:]):
@@ -453,7 +472,47 @@ def _ocr_text_to_lines(text: str) -> str:
                       and len(prev) > 40 and (ln[:1].islower() or ln[:1].isdigit() or len(prev) > 55))
             out.append((" " if joined else "\n") + ln)
         paras.append("".join(out))
-    return "\n".join(paras)
+    return "\n".join(paras + tail)
+
+
+def _tsv_blocks(tsv: str, width: int) -> str:
+    """Tesseract's TSV to text blocks (blank-line separated). A block whose lines hold a wide gap is
+    two blocks side by side (issuer | national motto, "Nơi nhận" | signature): its left parts come
+    out as one block and its right parts as the next, instead of line by line across both."""
+    lines: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
+    for row in tsv.split("\n")[1:]:
+        f = row.split("\t")
+        if len(f) < 12 or f[0] != "5" or not f[11].strip():
+            continue
+        try:
+            key = (int(f[2]), int(f[3]), int(f[4]))
+            left, w = int(f[6]), int(f[8])
+        except ValueError:
+            continue
+        lines.setdefault(key, []).append((left, left + w, f[11].strip()))
+    gap_min = 0.06 * width
+    blocks: dict[int, list[list[tuple[int, str]]]] = {}
+    for (block, _, _), words in lines.items():  # dicts keep Tesseract's reading order
+        segs: list[tuple[int, str]] = []
+        start, prev_end, buf = words[0][0], words[0][1], [words[0][2]]
+        for x0, x1, t in words[1:]:
+            if x0 - prev_end > gap_min:
+                segs.append((start, " ".join(buf)))
+                start, buf = x0, []
+            buf.append(t)
+            prev_end = x1
+        segs.append((start, " ".join(buf)))
+        blocks.setdefault(block, []).append(segs)
+    out: list[str] = []
+    for segs_lines in blocks.values():
+        if any(len(segs) > 1 for segs in segs_lines):
+            split = min(x for segs in segs_lines if len(segs) > 1 for x, _ in segs[1:])
+            left = [" ".join(t for x, t in segs if x < split) for segs in segs_lines]
+            right = [" ".join(t for x, t in segs if x >= split) for segs in segs_lines]
+            out += ["\n".join(t for t in left if t), "\n".join(t for t in right if t)]
+        else:
+            out.append("\n".join(" ".join(t for _, t in segs) for segs in segs_lines))
+    return "\n\n".join(b for b in out if b.strip())
 
 
 def _run_ocr(pdf, pages: list[int]) -> dict[int, str]:
@@ -470,13 +529,14 @@ def _run_ocr(pdf, pages: list[int]) -> dict[int, str]:
                     page.close()
                 path = os.path.join(workdir, f"p{i}.png")
                 image.save(path)
-                jobs[i] = pool.submit(subprocess.run,
-                                      ["tesseract", path, "stdout", "-l", "vie", "--psm", "3"],
-                                      capture_output=True, timeout=OCR_TIMEOUT)
+                jobs[i] = (pool.submit(subprocess.run,
+                                       ["tesseract", path, "stdout", "-l", "vie", "--psm", "3", "tsv"],
+                                       capture_output=True, timeout=OCR_TIMEOUT), image.width)
             out = {}
-            for i, fut in jobs.items():
+            for i, (fut, width) in jobs.items():
                 try:
-                    out[i] = _ocr_text_to_lines(fut.result().stdout.decode("utf-8", errors="replace"))
+                    tsv = fut.result().stdout.decode("utf-8", errors="replace")
+                    out[i] = _ocr_text_to_lines(_tsv_blocks(tsv, width))
                 except (OSError, subprocess.SubprocessError):
                     out[i] = ""
             return out
@@ -604,7 +664,8 @@ def _read(pdf, name: str, ocr: str) -> SourceText:
         text = text.rstrip("\n")
         if parts:
             # a paragraph running on from the previous page continues the same line
-            sep = " " if text[:1].islower() and parts[-1] and not _ENDS_SENTENCE.search(parts[-1]) else "\n"
+            last = parts[-1].rsplit("\n", 1)[-1]
+            sep = " " if text[:1].islower() and len(last) > 40 and not _ENDS_SENTENCE.search(last) else "\n"
             parts.append(sep)
             offset += 1
         starts.append(offset)
