@@ -559,7 +559,7 @@ def _names(text: str, scan: str) -> list[Mention]:
     # other foreign names, kept only when a title stands next to them ("… Nông nghiệp Damien O'Connor")
     for m in _CAP_RUN.finditer(scan):
         s, e = m.span()
-        if any(a < e and s < b for a, b in found):
+        if not any(_foreign(w) for w in m.group(0).split()) or any(a < e and s < b for a, b in found):
             continue
         pm = d["prov_re"].match(m.group(0))
         while pm and pm.end() < e - s:
@@ -579,6 +579,7 @@ def _names(text: str, scan: str) -> list[Mention]:
 _VN_FINAL = re.compile(r"(?:[aeiouy]+(?:c|ch|m|n|ng|nh|p|t)?)$")
 
 
+@lru_cache(maxsize=8192)
 def _foreign(word: str) -> bool:
     """A word that cannot be one Vietnamese syllable ("Biden", "Joe", "Manet"); "Hun", "Lee" can.
 
