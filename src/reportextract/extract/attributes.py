@@ -103,6 +103,8 @@ _LEAD_TIME = re.compile(r"\W*(?:(?:trong|vào|đến|tính đến|hết|cuối|�
                        re.IGNORECASE)
 _DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn chót|thời hạn)\s+(?:(?:ngày|tháng|năm)\s+)?[\d/\-]*\s*$", re.IGNORECASE)
 _PROGRAMME = re.compile(r"chương trình|chiến lược|đề án|quy hoạch|kế hoạch|nghị quyết|mtqg|giai đoạn", re.IGNORECASE)
+_RECIPIENT = re.compile(r"[^,;.]{0,12}?(?:đều\s+)?(?:được|bị)\s+giao", re.IGNORECASE)
+_CLOSES = re.compile(r"[^()]*\)")
 _ENUM = re.compile(r"\(\d{1,2}\)|(?<=[;:]\s)[a-zđ\d]\)\s")
 _SINCE_NOW = re.compile(r"(?:kể từ|từ)\s[^.;]{0,90}?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)", re.IGNORECASE)
 _NO_YEAR = "none"
@@ -446,11 +448,11 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
     s, e = f["span"]
     if _patterns()["plan_after"].match(text, e):
         return False  # "đạt 98% kế hoạch": an outcome measured against the plan
-    if re.match(r"[^,;.]{0,12}?(?:đều\s+)?(?:được|bị)\s+giao", text[e:e + 30], re.IGNORECASE):
+    if _RECIPIENT.match(text, e, e + 30):
         return False  # the figure names who is given a quota, not the quota
     cues = [c for c in ctx.cues_in(sent[0], s) if c[2] != "money_target" or f["kind"] == "money"]
     # a plan word inside an aside that closed before the figure speaks for that aside only
-    cues = [c for c in cues if not re.match(r"[^()]*\)", text[c[1]:s])]
+    cues = [c for c in cues if not _CLOSES.match(text, c[1], s)]
     if cues:
         return cues[-1][2] in ("target", "money_target")
     if ctx.cues_in(e, sent[1]) and any(c[2] == "result" for c in ctx.cues_in(e, min(sent[1], e + 40))):
@@ -460,6 +462,14 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
 
 
 # ------------------------------------------------------------------ metric
+
+_SPACES = re.compile(r"[*_]+|\s+")
+_ADVERBS = re.compile(r"(?<!\w)(?:hiện nay|hiện|đều|cũng|vẫn)(?!\w)", re.IGNORECASE)
+_LEADING_ASIDE = re.compile(r"\s*\([^()]{0,80}\)")
+_AND = re.compile(r"(?:và|hoặc|cùng)(?!\w)", re.IGNORECASE)
+_ABOUT = re.compile(r"\s*(?:về|đối với)\s+([^,;.()\n]{2,60})", re.IGNORECASE)
+_VERB_BEFORE = re.compile(r"(?:^|\s)(chiếm|đạt|tăng|giảm|bằng)(?:\s+\S+){0,3}\s*$")
+_PREP_END = re.compile(r"(?<!\w)(?:thuộc|của|tại|ở|trong|trên|từ)\s*$", re.IGNORECASE)
 
 # Where the words saying what a figure measures stop: punctuation, another number, a comparison,
 # a change, a link to another noun ("thuộc", "với"), a time or place adverbial.
@@ -504,7 +514,7 @@ def _clean(phrase: str, trail: bool = True) -> str:
     `trail`) the verbs and hedges it ends with."""
     p = _patterns()
     phrase = _TIME_WORDS.sub(" ", phrase)
-    phrase = re.sub(r"[*_]+|\s+", " ", phrase).strip(" ,.;:-–…")
+    phrase = _SPACES.sub(" ", phrase).strip(" ,.;:-–…")
     for _ in range(3):
         phrase = p["discourse"].sub("", phrase).strip(" ,.;:-–…")
         if trail:
@@ -556,7 +566,7 @@ def _predicate(seg: str) -> str:
     """The verb phrase right before a count: the words after the last auxiliary ("đã giải quyết việc
     làm mới cho 2.980 lao động" -> "giải quyết việc làm mới")."""
     stripped = _patterns()["places"].sub(" ", _clean(seg))
-    stripped = re.sub(r"(?<!\w)(?:hiện nay|hiện|đều|cũng|vẫn)(?!\w)", " ", stripped)
+    stripped = _ADVERBS.sub(" ", stripped)
     parts = [_clean(x) for x in _AUX.split(stripped)]
     parts = [x for x in parts if x]
     return parts[-1] if parts else ""
@@ -568,13 +578,13 @@ def _tail(text: str, e: int, skip_aside: bool = True) -> tuple[str, int]:
     window = text[e:e + 150]
     start = 0
     if skip_aside:  # "5.775/8.227 xã (chiếm 70,2%) đạt chuẩn …"
-        m = re.match(r"\s*\([^()]{0,80}\)", window)
+        m = _LEADING_ASIDE.match(window)
         start = m.end() if m else 0
     m = _TAIL_STOP.search(window, start)
     stop = m.start() if m else len(window)
     words = window[start:stop].split()[:9]
     tail = _TAIL_TRIM.sub("", " ".join(words)).strip().lower()
-    if not words or re.match(r"(?:và|hoặc|cùng)(?!\w)", tail):
+    if not words or _AND.match(tail):
         return "", e
     return tail, e + window.find(words[-1], start) + len(words[-1])
 
@@ -588,7 +598,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
     "chiếm", the earlier figure's measure for a bare "tăng 5%")."""
     text = ctx.text
     s, e = f["span"]
-    about = re.match(r"\s*(?:về|đối với)\s+([^,;.()\n]{2,60})", text[e:e + 70])
+    about = _ABOUT.match(text, e, e + 70)
     if about:
         m = _TAIL_STOP.search(about.group(1))
         phrase = _clean(about.group(1)[:m.start()] if m else about.group(1))
@@ -616,7 +626,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         share = _SHARE_OF.match(f"{outer} {_clean(seg, trail=False)}") if outer else None
         if share:
             subj = f"{share.group(2) or ''} {share.group(1)}".strip()
-    verb_before = re.search(r"(?:^|\s)(chiếm|đạt|tăng|giảm|bằng)(?:\s+\S+){0,3}\s*$", seg.lower())
+    verb_before = _VERB_BEFORE.search(seg.lower())
     bare = not subj and not _predicate(seg)  # "…, tăng 12%": the clause names nothing itself
     if bare:
         if same and prev.get("_base"):
@@ -652,7 +662,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
             phrase = noun
         elif bare and subj:
             phrase = subj if unit_words in subj else f"{subj} {noun}"
-        elif re.search(r"(?<!\w)(?:thuộc|của|tại|ở|trong|trên|từ)\s*$", seg, re.IGNORECASE):
+        elif _PREP_END.search(seg):
             phrase = noun  # "… người lao động thuộc 57 cơ quan": the count names its own noun
         else:
             pred = _predicate(long_seg)
@@ -687,7 +697,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
             phrase = subj or _predicate(seg) or named
         base = phrase
     f["_base"] = base
-    phrase = re.sub(r"[*_]+|\s+", " ", phrase).strip(" ,.;:-–…").lower()
+    phrase = _SPACES.sub(" ", phrase).strip(" ,.;:-–…").lower()
     return phrase or None
 
 
