@@ -142,10 +142,10 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
               show_default=True, help="-o as JSON Lines rows, or every figure as one flat CSV.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 512), default=None,
-              help="Worker processes (default: the number of cores).")
+              help="Worker processes (default: the number of cores; 1 works in this process).")
 @click.option("--resume", is_flag=True,
               help="Skip inputs whose sha256 is already in the output; mend a cut-off last line.")
-@click.option("--max-bytes", default="50MB", show_default=True, callback=_size,
+@click.option("--max-bytes", default="50MB", show_default=True, callback=_size, metavar="SIZE",
               help="Refuse files, archives and archive members larger than this.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Worker processes here, or a Dask distributed cluster.")
