@@ -406,3 +406,13 @@ def test_internal_errors_become_error_rows(monkeypatch) -> None:
     row = json.loads(result.line)
     assert not result.ok and row["error"] == {
         "type": "IndexError", "message": "x.txt: internal error: list index out of range"}
+
+
+
+def test_output_files_inside_the_input_folder_are_not_read(runner, tmp_path: Path, monkeypatch) -> None:
+    make_docs(tmp_path, 2)
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):  # the second run finds out.jsonl, out.sqlite and its journal in the folder
+        result = runner.invoke(cli, ["batch", "-q", ".", "-o", "out.jsonl", "--db", "out.sqlite"])
+        assert result.exit_code == 0, result.output
+        assert [r["source"]["path"] for r in rows_of(tmp_path / "out.jsonl")] == ["./doc000.txt", "./doc001.txt"]

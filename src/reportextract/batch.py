@@ -286,7 +286,8 @@ def _tar_items(path: str, max_bytes: int) -> Iterator[Item]:
         yield _error_item(path, FormatError(f"{path}: broken tar archive{where} ({_one_line(str(exc))})"))
 
 
-def file_items(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def file_items(path: str, max_bytes: int = DEFAULT_MAX_BYTES,
+               skip: frozenset[str] = frozenset()) -> Iterator[Item]:
     """One file on disk: a document, or an archive whose members are read in memory."""
     try:
         st = os.stat(path)
@@ -297,7 +298,7 @@ def file_items(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
         yield _error_item(path, InputError(f"{path}: cannot be read ({exc.strerror})"))
         return
     if stat.S_ISDIR(st.st_mode):
-        yield from folder_items(path, max_bytes)
+        yield from folder_items(path, max_bytes, skip)
         return
     if not stat.S_ISREG(st.st_mode):
         yield _error_item(path, InputError(f"{path}: not a regular file"))
@@ -327,32 +328,38 @@ def file_items(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
         yield Item(path, data, hashlib.sha256(data).hexdigest())
 
 
-def folder_items(folder: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Every file under a folder, sorted, hidden files and folders left out, symlinked folders not followed."""
+def folder_items(folder: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                 skip: frozenset[str] = frozenset()) -> Iterator[Item]:
+    """Every file under a folder, sorted, hidden files and folders left out, symlinked folders not followed.
+
+    `skip` holds real paths never to read: the batch's own output files, should they lie inside.
+    """
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
-                yield from file_items(os.path.join(root, name), max_bytes)
+            path = os.path.join(root, name)
+            if not name.startswith(".") and not (skip and os.path.realpath(path) in skip):
+                yield from file_items(path, max_bytes, skip)
 
 
 def iter_items(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
-               stdin: IO[str] | None = None) -> Iterator[Item]:
+               stdin: IO[str] | None = None, skip: frozenset[str] = frozenset()) -> Iterator[Item]:
     """Every document the inputs name, in order: files, folders, globs, archives, `-` for a path list."""
     for arg in inputs:
         if arg == "-":
             for line in stdin if stdin is not None else sys.stdin:
                 path = line.rstrip("\r\n")
                 if path.strip():
-                    yield from file_items(path, max_bytes)
+                    yield from file_items(path, max_bytes, skip)
         elif os.path.lexists(arg) or not glob.has_magic(arg):
-            yield from file_items(arg, max_bytes)
+            yield from file_items(arg, max_bytes, skip)
         else:
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
                 yield _error_item(arg, InputError(f"{arg}: no file matches this pattern"))
             for path in matches:
-                yield from file_items(path, max_bytes)
+                if not (skip and os.path.realpath(path) in skip):
+                    yield from file_items(path, max_bytes, skip)
 
 
 def chunked(items: Iterable[Item], docs: int = CHUNK_DOCS, size: int = CHUNK_BYTES) -> Iterator[list[Item]]:
@@ -590,6 +597,7 @@ class JsonlSink:
         self._keys: set[str] = set()
         self.stream = stream
         self.f: IO[bytes] | None = None
+        self.paths = () if path is None else (path,)
         if path is None:
             return
         if resume and os.path.exists(path):
@@ -686,13 +694,15 @@ def run_batch(inputs: Iterable[str], sinks: list[Sink], *, jobs: int | None = No
     second input with the same bytes in this run.
     """
     stats = Stats()
+    # `reportextract batch . -o out.jsonl` must not read its own output (nor the SQLite journal).
+    outputs = frozenset(os.path.realpath(p) for s in sinks for p in getattr(s, "paths", ()))
     done: set[str] | None = None
     if resume:
         key_sets = [s.keys() for s in sinks]
         done = set.intersection(*key_sets) if key_sets else set()
 
     def todo() -> Iterator[Item]:
-        for item in iter_items(inputs, max_bytes=max_bytes, stdin=stdin):
+        for item in iter_items(inputs, max_bytes=max_bytes, stdin=stdin, skip=outputs):
             if done is not None:
                 if item.key in done:
                     stats.skipped += 1

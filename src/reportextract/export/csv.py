@@ -78,6 +78,7 @@ class FigureCsvWriter:
         self._keys: set[str] = set()
         self.stream = stream
         self.f: IO[bytes] | None = None
+        self.paths = () if path is None else (path,)  # files a batch must not read as input
         if path is None:
             (stream or sys.stdout).write(_encode([list(COLUMNS)]).decode("utf-8"))
             return

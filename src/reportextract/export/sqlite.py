@@ -110,6 +110,8 @@ class SqliteWriter:
 
     def __init__(self, path: str, *, resume: bool = False) -> None:
         self.path = path
+        # Files a batch must not read as input: the database and its journals.
+        self.paths = () if path == ":memory:" else tuple(path + x for x in ("", "-wal", "-shm", "-journal"))
         try:
             self.conn = sqlite3.connect(path, isolation_level=None)
             # WAL: a killed writer never corrupts the file, and commits need no fsync each.
