@@ -150,8 +150,8 @@ class _Context:
         self.marks = self._marks(doc)
         self.mark_starts = [m[0] for m in self.marks]
         in_figure = _Spans(tuple(f["span"]) for f in figures)
-        self.cues = [c for c in self._cues() if in_figure.find(c[0]) is None]
-        self.cue_starts = [c[0] for c in self.cues]
+        self._in_figure = in_figure
+        self._sent_cues: dict[int, list[tuple[int, int, str]]] = {}  # filled lazily: few sentences need them
         self._scope_cache: dict[tuple[int, bool], tuple[Any, Optional[bool]]] = {}
 
     # -- structure
@@ -267,11 +267,11 @@ class _Context:
         out.sort(key=lambda m: (m[0], m[1]))
         return out
 
-    def _cues(self) -> list[tuple[int, int, str]]:
-        """(start, end, 'target' | 'result') for every plan or outcome word in the text."""
+    def _cues(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, 'target' | 'result') for every plan or outcome word in text[start:end]."""
         out = []
         text = self.text
-        for m in _patterns()["cue"].finditer(text):
+        for m in _patterns()["cue"].finditer(text, start, end):
             kind = m.lastgroup if m.lastgroup != "uy" else "until"
             if m.group("result"):
                 kind = "result"
@@ -310,8 +310,14 @@ class _Context:
         return [m for m in self.marks[i:j] if m[1] <= e]
 
     def cues_in(self, s: int, e: int) -> list[tuple[int, int, str]]:
-        i, j = bisect_left(self.cue_starts, s), bisect_left(self.cue_starts, e)
-        return [c for c in self.cues[i:j] if c[1] <= e]
+        out = []
+        for k in range(self.sentence_index(s), self.sentence_index(max(s, e - 1)) + 1):
+            found = self._sent_cues.get(k)
+            if found is None:
+                found = [c for c in self._cues(*self.sents[k]) if self._in_figure.find(c[0]) is None]
+                self._sent_cues[k] = found
+            out += [c for c in found if s <= c[0] and c[1] <= e]
+        return out
 
     def own(self, i: int, lead_only: bool = False) -> tuple[Any, Optional[bool]]:
         """What sentence i states itself: its first year or period (with `lead_only`, only one in its
