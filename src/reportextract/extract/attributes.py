@@ -105,6 +105,8 @@ _DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn chót|thời hạn)\s+(
 _PROGRAMME = re.compile(r"chương trình|chiến lược|đề án|quy hoạch|kế hoạch|nghị quyết|mtqg|giai đoạn", re.IGNORECASE)
 _RECIPIENT = re.compile(r"[^,;.]{0,12}?(?:đều\s+)?(?:được|bị)\s+giao", re.IGNORECASE)
 _CLOSES = re.compile(r"[^()]*\)")
+_BORN = re.compile(r"sinh|thành lập", re.IGNORECASE)
+_LEGISLATURE = re.compile(r"nghị quyết|hđnd|hội đồng nhân dân|quốc hội|kỳ họp", re.IGNORECASE)
 _ENUM = re.compile(r"\(\d{1,2}\)|(?<=[;:]\s)[a-zđ\d]\)\s")
 _SINCE_NOW = re.compile(r"(?:kể từ|từ)\s[^.;]{0,90}?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)", re.IGNORECASE)
 _NO_YEAR = "none"
@@ -222,7 +224,7 @@ class _Context:
         open ranges ('từ năm 2016 đến nay'), cited documents, header dates or birth years."""
         text = self.text
         p = _patterns()
-        refs = [tuple(r["span"]) for r in items(doc, "references")] + [tuple(r["span"]) for r in items(doc, "doc_number")]
+        refs = [tuple(r["span"]) for key in ("references", "doc_number") for r in items(doc, key)]
         items_dates = items(doc, "dates")
         in_date = _Spans(tuple(d["span"]) for d in items_dates)
         in_ref = _Spans(refs)
@@ -257,7 +259,7 @@ class _Context:
                 continue
             if _TERM.search(before[-12:]) and not isinstance(when, tuple):
                 continue
-            if _OPEN_SINCE.search(before) and (_UNTIL_NOW.match(text, me) or re.search(r"(?:sinh|thành lập)", before[-20:], re.I)):
+            if _OPEN_SINCE.search(before) and (_UNTIL_NOW.match(text, me) or _BORN.search(before[-20:])):
                 continue
             if re.search(r"(?:sinh|sinh năm|sinh ngày)\s*[\d/\-]*\s*$", before[-25:], re.IGNORECASE):
                 continue
@@ -278,8 +280,7 @@ class _Context:
             elif m.group("notplan"):
                 continue
             elif m.group("passed"):
-                if not re.search(r"nghị quyết|hđnd|hội đồng nhân dân|quốc hội|kỳ họp", text[max(0, m.start() - 60):m.start()],
-                                 re.IGNORECASE):
+                if not _LEGISLATURE.search(text, max(0, m.start() - 60), m.start()):
                     continue
                 kind = "money_target"
             elif m.group("until"):
