@@ -416,3 +416,20 @@ def test_output_files_inside_the_input_folder_are_not_read(runner, tmp_path: Pat
         result = runner.invoke(cli, ["batch", "-q", ".", "-o", "out.jsonl", "--db", "out.sqlite"])
         assert result.exit_code == 0, result.output
         assert [r["source"]["path"] for r in rows_of(tmp_path / "out.jsonl")] == ["./doc000.txt", "./doc001.txt"]
+
+
+def test_a_pipeline_that_cannot_load_gives_error_rows_not_dead_workers(tmp_path: Path, monkeypatch) -> None:
+    from reportextract import nlp
+    from reportextract.errors import RuleDataError
+
+    def broken():
+        raise RuleDataError("rules/titles.json is malformed")
+
+    make_docs(tmp_path / "d", 3)
+    monkeypatch.setattr(nlp, "get_pipeline", broken)
+    for jobs in (1, 2):
+        out = tmp_path / f"o{jobs}.jsonl"
+        sink = JsonlSink(str(out))
+        run_batch([str(tmp_path / "d")], [sink], jobs=jobs)
+        sink.close()
+        assert {r["error"]["type"] for r in rows_of(out)} == {"RuleDataError"}

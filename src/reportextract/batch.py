@@ -435,7 +435,10 @@ def _load_and_freeze() -> bool:
     """
     from .nlp import get_pipeline
 
-    get_pipeline()
+    try:
+        get_pipeline()
+    except Exception:  # broken rule data: let each document report it as its error row
+        return False
     if gc.get_freeze_count():
         return False
     gc.freeze()
