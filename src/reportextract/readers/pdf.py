@@ -444,7 +444,7 @@ def tesseract_available() -> bool:
 # misreads (stacked marks on capitals): fixed only as whole upper-case phrases.
 _OCR_FIXES = {
     "GIÁM ĐÓC": "GIÁM ĐỐC", "HỌI CHỦ NGHĨA": "HỘI CHỦ NGHĨA", "XÃ HỌI": "XÃ HỘI", "TRUYÊN THÔNG": "TRUYỀN THÔNG",
-    "CỘNG HOÀ": "CỘNG HÒA", "UBNDTỈNH": "UBND TỈNH",
+    "CỘNG HOÀ": "CỘNG HÒA", "UBNDTỈNH": "UBND TỈNH", "Thiểu tướng": "Thiếu tướng",
 }
 _OCR_FIX_RE = re.compile("|".join(re.escape(k) for k in sorted(_OCR_FIXES, key=len, reverse=True)))
 _ALNUM = re.compile(r"[\p{L}\d]")
@@ -472,7 +472,53 @@ def _ocr_text_to_lines(text: str) -> str:
                       and len(prev) > 40 and (ln[:1].islower() or ln[:1].isdigit() or len(prev) > 55))
             out.append((" " if joined else "\n") + ln)
         paras.append("".join(out))
-    return "\n".join(paras + tail)
+    return "\n".join(_signature_gaps("\n".join(paras + tail).split("\n")))
+
+
+_SIGN_TITLE = re.compile(r"^(?:(?:KT|TL|TM|Q|TUQ)\s*\.\s*)?[\p{Lu}\s.]{4,}$")
+_PERSON = re.compile(r"^(?:\p{L}+\s+\p{Ll}+\s+)?\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$")
+
+
+def _signature_gaps(lines: list[str]) -> list[str]:
+    """Drop the scribbles OCR reads from a signature between a signing title ("PHÓ GIÁM ĐỐC") and
+    the signer's name a few lines below it.
+
+    >>> _signature_gaps(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "` sư mm", "Trần Văn An", "Nơi nhận:"])
+    ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Trần Văn An', 'Nơi nhận:']
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        out.append(lines[i])
+        if _SIGN_TITLE.match(lines[i]) and any(c.isalpha() for c in lines[i]):
+            ahead = lines[i + 1:i + 6]
+            k = next((j for j, ln in enumerate(ahead) if _PERSON.match(ln)), None)
+            if k and all(len(ln) < 30 and not _SIGN_TITLE.match(ln) for ln in ahead[:k]):
+                i += k + 1  # skip the scribbles; the name comes next
+                continue
+        i += 1
+    return out
+
+
+def _without_stamps(image):
+    """Grey page image with red ink (seals stamped over a signer's name) turned white, so that
+    Tesseract reads the black text beneath.
+
+    >>> from PIL import Image
+    >>> im = Image.new("RGB", (2, 2)); im.putpixel((0, 1), (200, 30, 40)); im.putpixel((1, 1), (20, 20, 20))
+    >>> [_without_stamps(im).getpixel((x, 1)) for x in (0, 1)]
+    [255, 20]
+    """
+    import numpy as np
+    from PIL import Image
+
+    a = np.asarray(image.convert("RGB"), dtype=np.int32)  # int16 would overflow in the weighted sum
+    r, g, b = a[..., 0], a[..., 1], a[..., 2]
+    gray = (r * 299 + g * 587 + b * 114) // 1000
+    red = (r - g > 50) & (r - b > 30)
+    red[: int(red.shape[0] * 0.45)] = False  # seals sit on signatures, low on the page; the red
+    gray[red] = 255                          # register stamp at the top is left alone
+    return Image.fromarray(gray.astype(np.uint8))
 
 
 def _tsv_blocks(tsv: str, width: int) -> str:
@@ -505,7 +551,8 @@ def _tsv_blocks(tsv: str, width: int) -> str:
         blocks.setdefault(block, []).append(segs)
     out: list[str] = []
     for segs_lines in blocks.values():
-        if any(len(segs) > 1 for segs in segs_lines):
+        # side by side only when most lines have the gap: one wide gap in a paragraph is a dropped word
+        if sum(len(segs) > 1 for segs in segs_lines) >= max(1, len(segs_lines) / 2):
             split = min(x for segs in segs_lines if len(segs) > 1 for x, _ in segs[1:])
             left = [" ".join(t for x, t in segs if x < split) for segs in segs_lines]
             right = [" ".join(t for x, t in segs if x >= split) for segs in segs_lines]
@@ -524,7 +571,7 @@ def _run_ocr(pdf, pages: list[int]) -> dict[int, str]:
             for i in pages:
                 page = pdf[i]
                 try:
-                    image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil()
+                    image = _without_stamps(page.render(scale=OCR_DPI / 72).to_pil())
                 finally:
                     page.close()
                 path = os.path.join(workdir, f"p{i}.png")
