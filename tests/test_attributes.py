@@ -109,6 +109,23 @@ TARGETS = [
      "Tổng vốn thực hiện là 900 tỷ đồng, giải ngân đạt 91% kế hoạch vốn được giao. Trong đó, vốn địa phương 120 tỷ đồng.",
      "120 tỷ", False),
     ("planned-half-of-a-pair", "Thu ngân sách đạt 12.450/11.800 tỷ đồng.", "11.800", True),
+    ("goal-stated-against-the-plan",
+     "Các sở, ngành phấn đấu giải ngân đạt 100% kế hoạch vốn năm 2026.", "100%", True),
+    ("goal-then-disbursement-verb",
+     "Phấn đấu đến ngày 30/9/2026 giải ngân đạt trên 60%.", "60%", True),
+    ("allocation-recipients-are-no-target",
+     "Vốn năm 2026 được phân bổ cho 7 huyện với 52 xã và 130 thôn đặc biệt khó khăn.", "52 xã", False),
+    ("norm-in-a-decision",
+     "QUYẾT ĐỊNH\nVề việc hỗ trợ nhà ở\nĐiều 1. Thời gian thực hiện mỗi dự án không quá 18 tháng.", "18 tháng", True),
+    ("task-in-a-plan",
+     "KẾ HOẠCH\nPhòng chống thiên tai năm 2026\nII. NHIỆM VỤ\n1. Duy trì 22 đội xung kích cấp xã.",
+     "22 đội", True),
+    ("description-in-a-directive-task",
+     "CHỈ THỊ\nVề đẩy nhanh tiến độ\nChủ tịch UBND tỉnh yêu cầu:\n"
+     "1. Hoàn thành mặt bằng dự án đường tỉnh 12, dài 18 km trong quý II/2026.", "18 km", False),
+    ("condition-in-a-directive-task",
+     "CHỈ THỊ\nVề đẩy nhanh tiến độ\nChủ tịch UBND tỉnh yêu cầu:\n"
+     "1. Điều chuyển vốn đối với dự án giải ngân dưới 25% kế hoạch.", "25%", False),
 ]
 
 

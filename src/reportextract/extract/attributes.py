@@ -146,6 +146,9 @@ class _Context:
         self.ref_year = self._ref_year(doc, info.get("published"))
         self.instructions = info.get("kind") in ("conclusion", "directive")
         self.news = info.get("kind") in (None, "press_release", "other")
+        # a plan's or directive's body lists what is to be done: its quantities are goals by default
+        self.tasks = info.get("kind") in ("plan", "directive")
+        self.legal = not self.news and info.get("kind") != "report"
         self.sents = self._sentences(doc)
         self.sent_starts = [s for s, _ in self.sents]
         self._paragraphs((info.get("title") or "").strip())
@@ -449,23 +452,59 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
     """Whether a figure is a goal, quota, plan or allocation (see the contract's 'Targets')."""
     if f.get("target") is True:
         return True  # set by the figure finder (the planned half of "12.450/11.800 tỷ đồng")
-    if f["kind"] == "duration" or (f.get("unit") or "").lower() in ("chỉ tiêu", "tiêu chí", "mục tiêu", "nhiệm vụ"):
-        return False
     text = ctx.text
     s, e = f["span"]
-    if _patterns()["plan_after"].match(text, e):
-        return False  # "đạt 98% kế hoạch": an outcome measured against the plan
-    if _RECIPIENT.match(text, e, e + 30):
-        return False  # the figure names who is given a quota, not the quota
+    norm = ctx.legal and f.get("comparator") in ("<=", ">=") and _NORM.search(text, max(sent[0], s - 25), s)
+    if norm:
+        return True  # "thời gian thực hiện không quá 24 tháng": a ceiling or floor a legal text sets
+    if f["kind"] == "duration" or (f.get("unit") or "").lower() in ("chỉ tiêu", "tiêu chí", "mục tiêu", "nhiệm vụ"):
+        return False
     cues = [c for c in ctx.cues_in(sent[0], s) if c[2] != "money_target" or f["kind"] == "money"]
     # a plan word inside an aside that closed before the figure speaks for that aside only
     cues = [c for c in cues if not _CLOSES.match(text, c[1], s)]
+    if ctx.tasks and cues and text[cues[-1][0]:cues[-1][1]].lower() in _SOFT_RESULTS:
+        cues = cues[:-1]  # "chủ trì giải ngân 612 tỷ đồng": in a directive, a task, not a result
+    # "phấn đấu … giải ngân đạt 100% kế hoạch": a goal stated as a share of the plan
+    goal_first = len(cues) >= 1 and cues[-1][2] == "target" and _GOAL_WORD.match(text, cues[-1][0], cues[-1][1]) \
+        and not _HARD_BREAK.search(text, cues[-1][1], s)
+    if len(cues) >= 2 and cues[-1][2] == "result" and cues[-2][2] == "target" \
+            and text[cues[-1][0]:cues[-1][1]].lower() in _SOFT_RESULTS and _GOAL_WORD.match(text, cues[-2][0]) \
+            and not _HARD_BREAK.search(text, cues[-2][1], s):
+        return True  # "phấn đấu đến ngày 30/6 giải ngân đạt trên 45%"
+    if _patterns()["plan_after"].match(text, e) and not goal_first:
+        return False  # "đạt 98% kế hoạch": an outcome measured against the plan
+    if _RECIPIENT.match(text, e, e + 30):
+        return False  # the figure names who is given a quota, not the quota
+    if f["kind"] == "count" and _BENEFICIARY.search(text, max(sent[0], s - 80), s) \
+            and _ADMIN_UNIT.match(f["text"].split(None, 1)[-1] if " " in f["text"] else ""):
+        return False  # "vốn được phân bổ cho 9 huyện với 86 xã": who receives, not what is set
     if cues:
         return cues[-1][2] in ("target", "money_target")
     if ctx.cues_in(e, sent[1]) and any(c[2] == "result" for c in ctx.cues_in(e, min(sent[1], e + 40))):
         return False
     goal = ctx.context(ctx.sentence_index(sent[0]))[1]
+    if goal:
+        return True
+    i = ctx.sentence_index(sent[0])
+    if ctx.tasks and i > 0 and (goal is None or ctx.para_kind[ctx.para_of[i]] == "item"):
+        clause = text[_clause_start(text, sent[0], s):s]
+        if _CONDITION.search(text, sent[0], s) or _DESCRIPTION.match(clause):
+            return False  # "đối với dự án giải ngân dưới 30%", "dự án …, dài 36 km": no task
+        return True
     return bool(goal)
+
+
+_SOFT_RESULTS = {"giải ngân", "thực hiện được"}
+_GOAL_WORD = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|phải|cần", re.IGNORECASE)
+_HARD_BREAK = re.compile(r"[;.]\s|\n")
+_NORM = re.compile(r"(?<!\w)(?:không quá|tối đa|tối thiểu|ít nhất|không vượt quá|không dưới|không thấp hơn)\s*$",
+                   re.IGNORECASE)
+_BENEFICIARY = re.compile(r"(?<!\w)(?:cho|với)\s+(?:các\s+)?(?:[\d.,]+\s+[^\d,;:.()]{1,40}?\s+(?:và|,)\s+)?$",
+                          re.IGNORECASE)
+_ADMIN_UNIT = re.compile(r"(?:huyện|xã|thôn|bản|tỉnh|thành phố|phường|thị trấn|thị xã|làng|buôn|ấp|tổ dân phố|"
+                         r"địa phương)(?!\w)", re.IGNORECASE)
+_CONDITION = re.compile(r"(?<!\w)(?:đối với|nếu|trường hợp)(?!\w)[^;:.]*$", re.IGNORECASE)
+_DESCRIPTION = re.compile(r"\s*(?:dài|rộng|tổng mức đầu tư|quy mô|công suất)(?!\w)", re.IGNORECASE)
 
 
 # ------------------------------------------------------------------ metric
