@@ -123,6 +123,25 @@ TARGETS = [
     ("description-in-a-directive-task",
      "CHỈ THỊ\nVề đẩy nhanh tiến độ\nChủ tịch UBND tỉnh yêu cầu:\n"
      "1. Hoàn thành mặt bằng dự án đường tỉnh 12, dài 18 km trong quý II/2026.", "18 km", False),
+    ("assigned-earlier-by-da-giao",
+     "Tổng kế hoạch vốn năm 2026 Chính phủ đã giao là 41.200 tỷ đồng.", "41.200", True),
+    ("a-duty-given-to-a-person-is-no-quota",
+     "Chính phủ giao Phó Thủ tướng Lê Văn Ba kiểm tra 6 công trình trọng điểm.", "6 công", False),
+    ("allocation-ends-at-its-clause",
+     "Giai đoạn 2021-2025, ngân sách tỉnh bố trí 80 tỷ đồng; vốn tín dụng ưu đãi 310 tỷ đồng.", "310 tỷ", False),
+    ("purpose-names-the-goal",
+     "Để hoàn thành chỉ tiêu thu ngân sách 1.900 tỷ đồng, ngành thuế sẽ tổ chức ba đợt kiểm tra.", "1.900", True),
+    ("purpose-does-not-reach-the-next-clause",
+     "Để hoàn thành chỉ tiêu thu ngân sách 1.900 tỷ đồng, ngành thuế sẽ tổ chức hai đoàn kiểm tra.", "hai đoàn", False),
+    ("goal-leads-a-list-after-a-colon",
+     "Hội nghị yêu cầu hoàn thành các chỉ tiêu năm 2026: thu ngân sách đạt 700 tỷ đồng; "
+     "giải ngân 100% kế hoạch vốn được giao.", "100%", True),
+    ("task-section-of-a-resolution",
+     "NGHỊ QUYẾT\nVề phát triển du lịch\nI. TÌNH HÌNH\nNăm 2025, tỉnh đón 900 nghìn lượt khách.\n"
+     "II. NHIỆM VỤ, GIẢI PHÁP\nHuy động khoảng 300 tỷ đồng để đầu tư hạ tầng du lịch.", "300 tỷ", True),
+    ("review-section-of-a-resolution",
+     "NGHỊ QUYẾT\nVề phát triển du lịch\nI. TÌNH HÌNH\nNăm 2025, tỉnh đón 900 nghìn lượt khách.\n"
+     "II. NHIỆM VỤ, GIẢI PHÁP\nHuy động khoảng 300 tỷ đồng để đầu tư hạ tầng du lịch.", "900 nghìn", False),
     ("condition-in-a-directive-task",
      "CHỈ THỊ\nVề đẩy nhanh tiến độ\nChủ tịch UBND tỉnh yêu cầu:\n"
      "1. Điều chuyển vốn đối với dự án giải ngân dưới 25% kế hoạch.", "25%", False),

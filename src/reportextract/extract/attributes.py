@@ -280,6 +280,9 @@ class _Context:
             kind = m.lastgroup if m.lastgroup != "uy" else "until"
             if m.group("result"):
                 kind = "result"
+                if _PURPOSE.search(text, max(start, m.start() - 20), m.start()) and \
+                        re.match(r"hoàn\s+thành", m.group(0), re.IGNORECASE):
+                    kind = "purpose"  # "để hoàn thành chỉ tiêu xuất khẩu 2,8 tỷ USD": the goal itself
             elif m.group("notplan"):
                 continue
             elif m.group("passed"):
@@ -296,11 +299,26 @@ class _Context:
             elif m.group("target"):
                 if re.match(r"\s*(?:,|và\s|hoặc\s)", text[m.end():m.end() + 6]):
                     continue  # "sự cần thiết, mục tiêu, nội dung": a noun in a list, not a goal
+                word = m.group(0).lower()
+                if word.endswith("giao") and _UPPER_AFTER.match(text, m.end(), m.end() + 4):
+                    continue  # "Thủ tướng giao Phó Thủ tướng chỉ đạo …": a duty given to someone, no quota
                 kind = "target"
             else:
+                if m.group(0).lower() == "đã" and _ASSIGN_AFTER.match(text, m.end(), m.end() + 12):
+                    continue  # "kế hoạch vốn Thủ tướng đã giao là …": the assignment, not an outcome
                 kind = "result"
             out.append((m.start(), m.end(), kind))
         return out
+
+    def under_task_heading(self, i: int) -> bool:
+        """Whether sentence i sits under a numbered heading that sets tasks ("III. NHIỆM VỤ, GIẢI PHÁP")."""
+        for k in range(self.para_of[i] - 1, -1, -1):
+            if self.para_kind[k] == "heading" and self.para_struct[k] and not self.para_title[k]:
+                s, e = self.sents[self.paras[k][0]][0], self.sents[self.paras[k][-1]][1]
+                if _LIST_ITEM.match(self.text, s, e) and not _HEADING_LEAD.match(self.text, s, e):
+                    continue  # "1. Mục tiêu đến năm 2025": a sub-heading, its section's heading decides
+                return bool(_TASK_HEADING.search(self.text, s, e)) and not _REVIEW_HEADING.search(self.text, s, e)
+        return False
 
     # -- lookups
     def para_start(self, pos: int) -> int:
@@ -457,19 +475,31 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
     norm = ctx.legal and f.get("comparator") in ("<=", ">=") and _NORM.search(text, max(sent[0], s - 25), s)
     if norm:
         return True  # "thời gian thực hiện không quá 24 tháng": a ceiling or floor a legal text sets
-    if f["kind"] == "duration" or (f.get("unit") or "").lower() in ("chỉ tiêu", "tiêu chí", "mục tiêu", "nhiệm vụ"):
+    if f["kind"] == "duration" or (f.get("unit") or "").lower() in _PLAN_PARTS:
         return False
     cues = [c for c in ctx.cues_in(sent[0], s) if c[2] != "money_target" or f["kind"] == "money"]
     # a plan word inside an aside that closed before the figure speaks for that aside only
     cues = [c for c in cues if not _CLOSES.match(text, c[1], s)]
     if ctx.tasks and cues and text[cues[-1][0]:cues[-1][1]].lower() in _SOFT_RESULTS:
         cues = cues[:-1]  # "chủ trì giải ngân 612 tỷ đồng": in a directive, a task, not a result
+    if cues and cues[-1][2] == "target" and _ALLOC.fullmatch(text, cues[-1][0], cues[-1][1]) \
+            and _SEMI.search(text, cues[-1][1], s) and ":" not in text[cues[-1][1]:s]:
+        # "ngân sách bố trí 168 tỷ đồng; vốn tín dụng 512 tỷ đồng": the next clause is no allocation,
+        # unless a goal word leads the sentence ("phấn đấu … kế hoạch Thủ tướng giao; đến 30/9 đạt 60%")
+        while cues and cues[-1][2] == "target" and _ALLOC.fullmatch(text, cues[-1][0], cues[-1][1]) \
+                and _SEMI.search(text, cues[-1][1], s):
+            cues = cues[:-1]
+        if any(c[2] == "target" and _GOAL_WORD.match(text, c[0], c[1]) for c in cues):
+            return True
+    if cues and cues[-1][2] == "purpose":
+        # "để hoàn thành chỉ tiêu xuất khẩu 2,8 tỷ USD, Sở sẽ tổ chức hai đoàn": the goal is its own clause
+        return not _CLAUSE_BREAK.search(text, cues[-1][1], s)
     # "phấn đấu … giải ngân đạt 100% kế hoạch": a goal stated as a share of the plan
     goal_first = len(cues) >= 1 and cues[-1][2] == "target" and _GOAL_WORD.match(text, cues[-1][0], cues[-1][1]) \
-        and not _HARD_BREAK.search(text, cues[-1][1], s)
+        and _governs(text, cues[-1][1], s)
     if len(cues) >= 2 and cues[-1][2] == "result" and cues[-2][2] == "target" \
             and text[cues[-1][0]:cues[-1][1]].lower() in _SOFT_RESULTS and _GOAL_WORD.match(text, cues[-2][0]) \
-            and not _HARD_BREAK.search(text, cues[-2][1], s):
+            and _governs(text, cues[-2][1], s):
         return True  # "phấn đấu đến ngày 30/6 giải ngân đạt trên 45%"
     if _patterns()["plan_after"].match(text, e) and not goal_first:
         return False  # "đạt 98% kế hoạch": an outcome measured against the plan
@@ -486,7 +516,8 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
     if goal:
         return True
     i = ctx.sentence_index(sent[0])
-    if ctx.tasks and i > 0 and (goal is None or ctx.para_kind[ctx.para_of[i]] == "item"):
+    tasks = ctx.tasks or (ctx.legal and goal is None and ctx.under_task_heading(i))
+    if tasks and i > 0 and (goal is None or ctx.para_kind[ctx.para_of[i]] == "item"):
         clause = text[_clause_start(text, sent[0], s):s]
         if _CONDITION.search(text, sent[0], s) or _DESCRIPTION.match(clause):
             return False  # "đối với dự án giải ngân dưới 30%", "dự án …, dài 36 km": no task
@@ -494,6 +525,23 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
     return bool(goal)
 
 
+_PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm|quyết tâm|phấn đấu|bảo đảm|đảm bảo)\s+$", re.IGNORECASE)
+_UPPER_AFTER = re.compile(r"\s+\p{Lu}")
+_CLAUSE_END = re.compile(r"[;:.\n()]")
+_ASSIGN_AFTER = re.compile(r"\s+(?:giao|phân bổ|bố trí|đề ra|đặt ra)(?!\w)", re.IGNORECASE)
+# allocation words set the amounts of their own clause only; goal words lead a whole list
+_ALLOC = re.compile(r"phân bổ|bố trí|đề ra|đặt ra|.*giao(?:\s+\w+)?", re.IGNORECASE)
+_SEMI = re.compile(r"[;\n]|\.\s")
+def _governs(text: str, a: int, b: int) -> bool:
+    """Whether a goal word ending at `a` still leads position `b`: the same clause, or a list it opens with ':'."""
+    between = text[a:b]
+    return not _HARD_BREAK.search(between) or (":" in between and not re.search(r"\.\s|\n", between))
+
+
+_TASK_HEADING = re.compile(r"nhiệm vụ|giải pháp|phương hướng|tổ chức thực hiện|mục tiêu|kinh phí", re.IGNORECASE)
+_REVIEW_HEADING = re.compile(r"kết quả|tình hình|đánh giá", re.IGNORECASE)
+# counted parts of a plan say how it is built, not what it aims at ("ba đột phá chiến lược")
+_PLAN_PARTS = {"chỉ tiêu", "tiêu chí", "mục tiêu", "nhiệm vụ", "đột phá", "giải pháp", "nhóm giải pháp", "khâu đột phá"}
 _SOFT_RESULTS = {"giải ngân", "thực hiện được"}
 _GOAL_WORD = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|phải|cần", re.IGNORECASE)
 _HARD_BREAK = re.compile(r"[;.]\s|\n")
