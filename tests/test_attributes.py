@@ -64,6 +64,21 @@ YEARS = [
      "Kết luận như sau:\n\n1. Năm 2025, thu ngân sách đạt 3.100 tỷ đồng. Toàn tỉnh có 21 xã đạt chuẩn nông thôn mới.",
      "21 xã", 2025),
     ("duration-with-its-period-in-brackets", "Sau 3 năm triển khai (2022-2024), tỉnh hỗ trợ 900 hộ.", "3 năm", (2022, 2024)),
+    ("multiple-compared-to-a-year-is-no-year",
+     "Năm 2025, tổng đàn trâu bò ước đạt 12.300 con, gấp 1,4 lần năm 2020.", "1,4 lần", 2025),
+    ("year-in-a-comparison-aside-is-no-year",
+     "BÁO CÁO\nKết quả năm 2026\nI. KẾT QUẢ\nTỷ lệ hộ nghèo còn 9,1% (năm 2025 là 11,4%). Tỷ lệ trẻ em suy dinh "
+     "dưỡng còn 14%.", "14%", 2026),
+    ("year-in-a-later-clause-stays-there",
+     "KẾ HOẠCH\nPhòng chống lụt bão mùa mưa 2026 - 2027\nII. NHIỆM VỤ\n"
+     "1. Duy trì 30 đội xung kích; tổ chức diễn tập tại ba xã trong tháng 5/2026.", "30 đội", (2026, 2027)),
+    ("duration-spanning-its-period",
+     "Sau 5 năm thực hiện Chỉ thị số 12-CT/TU về thi đua giai đoạn 2020-2025, tỉnh có 900 mô hình.", "5 năm",
+     (2020, 2025)),
+    ("section-heading-does-not-inherit-a-sibling-sub-heading",
+     "NGHỊ QUYẾT\nVề chuyển đổi số\nII. MỤC TIÊU\n1. Mục tiêu đến năm 2025\n- Kinh tế số chiếm 15% GRDP.\n"
+     "2. Định hướng đến năm 2030\n- Kinh tế số chiếm 30% GRDP.\nIII. NHIỆM VỤ, GIẢI PHÁP\n"
+     "Đào tạo kỹ năng số cho 2.000 cán bộ mỗi năm.", "2.000", None),
     ("news-title-with-event-year-sets-no-scope",
      "Hội nghị đại biểu lần thứ III năm 2024\n\nBuổi chiều, các đại biểu thảo luận.\n\n"
      "Thu nhập bình quân đạt 41 triệu đồng/người/năm.", "41 triệu", None),

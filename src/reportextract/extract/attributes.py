@@ -42,7 +42,7 @@ def _patterns() -> dict[str, Any]:
         re.IGNORECASE,
     )
     compare = re.compile(
-        rf"(?<!\w)(?:{_alt(cues['compare'])})\s+(?:(?:với|cùng\s+kỳ|cuối|đầu|hết|giữa|thời\s+điểm|mức|của|"
+        rf"(?<!\w)(?:{_alt(cues['compare'])})\s+(?:[\d.,]+\s*(?:lần|%)\s+)?(?:(?:với|cùng\s+kỳ|cuối|đầu|hết|giữa|thời\s+điểm|mức|của|"
         r"trung\s+bình|bình\s+quân)\s+)*(?:năm|giai\s+đoạn|tháng\s+\d{1,2}\s*/|quý\s+\S+\s*/|"
         r"ngày\s+[\d/\-]+\s*[/\-])?\s*$",
         re.IGNORECASE,
@@ -96,7 +96,7 @@ _OPEN_SINCE = re.compile(r"(?:từ|kể từ|từ sau|sau|trước|sinh|sinh nă
                          r"tháng\s+\d+|ngày\s+[\d/\-]+)\s+)*(?:năm\s+)?\(?\s*$", re.IGNORECASE)
 _UNTIL_NOW = re.compile(r"\s*\)?\s*(?:đến|tới)\s+(?:nay|hiện nay|hiện tại|bây giờ)", re.IGNORECASE)
 _DURATION_BEFORE = re.compile(r"\d+\s+năm\s+nhiệm kỳ\s*$", re.IGNORECASE)
-_RIGHT_AFTER = re.compile(r"^\s*,?\s*\(?\s*(?:(?:vào|trong|của|cuối|đầu|hết|giữa|tính đến|đến|tới|năm|giai đoạn|"
+_RIGHT_AFTER = re.compile(r"\s*,?\s*\(?\s*(?:(?:vào|trong|của|cuối|đầu|hết|giữa|tính đến|đến|tới|năm|giai đoạn|"
                           r"nhiệm kỳ|kể từ|từ|ngày)\s+)*$",
                           re.IGNORECASE)
 _LEAD_TIME = re.compile(r"\W*(?:(?:trong|vào|đến|tính đến|hết|cuối|đầu|riêng)\s+)*(?:năm|tháng|quý)\s[^,;.]{0,25},",
@@ -315,10 +315,18 @@ class _Context:
         for k in range(self.para_of[i] - 1, -1, -1):
             if self.para_kind[k] == "heading" and self.para_struct[k] and not self.para_title[k]:
                 s, e = self.sents[self.paras[k][0]][0], self.sents[self.paras[k][-1]][1]
-                if _LIST_ITEM.match(self.text, s, e) and not _HEADING_LEAD.match(self.text, s, e):
+                if self._sub_heading(k) and not _HEADING_LEAD.match(self.text[s:s + 12]):
                     continue  # "1. Mục tiêu đến năm 2025": a sub-heading, its section's heading decides
                 return bool(_TASK_HEADING.search(self.text, s, e)) and not _REVIEW_HEADING.search(self.text, s, e)
         return False
+
+    def _sub_heading(self, k: int) -> bool:
+        """A numbered part of a section ("2. Định hướng đến năm 2030", "a) …")."""
+        s = self.sents[self.paras[k][0]][0]
+        return bool(_LIST_ITEM.match(self.text[s:s + 12]))  # sliced: the pattern opens with "^"
+
+    def _top_heading(self, k: int) -> bool:
+        return bool(_TOP_HEADING.match(self.text, self.sents[self.paras[k][0]][0]))
 
     # -- lookups
     def para_start(self, pos: int) -> int:
@@ -352,7 +360,8 @@ class _Context:
             marks = [x for x in marks if x[1] <= cut]
         cues = self.cues_in(s, e)
         # an event's label ("Đại hội … lần thứ IV năm 2024") dates that event, not what follows it
-        marks = [x for x in marks if not _EVENT_LABEL.search(self.text[max(0, x[0] - 30):x[0]])]
+        marks = [x for x in marks if not _EVENT_LABEL.search(self.text[max(0, x[0] - 30):x[0]])
+                 and not _in_aside(self.text, s, x[0])]  # "(năm 2022 là 36,2%)": a base, not the frame
         when = marks[0][2] if marks else None
         if when is None and _SINCE_NOW.search(self.text[s:e]):
             when = _NO_YEAR  # "Sau 5 năm kể từ …" / "Từ đầu năm đến nay": no single year for what follows
@@ -417,8 +426,10 @@ class _Context:
         if self.instructions:
             return None, None  # a directive's or conclusion's tasks carry no year from its title
         j = k - 1
-        while j >= 0 and not (self.para_kind[j] == "heading" and (kind == "item" or self.para_struct[j])):
-            j -= 1
+        top = kind == "heading" and self._top_heading(k)
+        while j >= 0 and not (self.para_kind[j] == "heading" and (kind == "item" or self.para_struct[j])
+                              and (not top or self.para_title[j] or self._top_heading(j) or not self._sub_heading(j))):
+            j -= 1  # a section heading ("III. NHIỆM VỤ") inherits from the title, not another section's parts
         if j >= 0:
             if self.para_title[j] and self.news and not _SINCE_TITLE.match(self.text, self.sents[self.paras[k][0]][0]):
                 return None, None  # a news title frames only paragraphs that look back over its period
@@ -442,9 +453,12 @@ def year_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], clause_s: i
     ss, se = sent
     marks = ctx.marks_in(ss, se)
     after = [m for m in marks if m[0] >= e]
-    if after and (_RIGHT_AFTER.match(text[e:after[0][0]]) or
-                  (f["kind"] == "duration" and re.match(r"\s*(?:\w+\s+){0,3}\(\s*$", text[e:after[0][0]]))):
+    if after and not _in_aside(text, ss, after[0][0]) and (_RIGHT_AFTER.match(text, e, after[0][0]) or
+                  (f["kind"] == "duration" and _DURATION_SPAN.match(text, e, after[0][0]))):
         return after[0][2]
+    if after and f["kind"] == "duration" and isinstance(after[0][2], tuple) and after[0][0] - e < 150 \
+            and not _CLAUSE_BREAK.search(text, e, after[0][0]):
+        return after[0][2]  # "sau 5 năm thực hiện Chỉ thị … giai đoạn 2019-2024": the period it spans
     enum = None
     for enum in _ENUM.finditer(text, ss, s):
         pass
@@ -460,10 +474,30 @@ def year_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], clause_s: i
         return before[-1][2]
     if after:
         between = text[e:after[0][0]]
-        if f["kind"] != "duration" and not re.search(r"kể từ|từ khi|dự kiến|:", between, re.IGNORECASE):
+        # a year later in the sentence speaks for this figure unless a new clause or an aside holds it
+        if f["kind"] != "duration" and not _AFTER_BLOCK.search(between) and not _in_aside(text, ss, after[0][0]):
             return after[0][2]
     when = ctx.context(ctx.sentence_index(ss))[0]
     return None if when == _NO_YEAR else when
+
+
+_TOP_HEADING = re.compile(r"\s*(?:\*\*)?\s*(?:[IVX]{1,5}\.\s|Điều\s+\d+|Chương\s|PHẦN\s|Phần\s+[IVX\d]+)")
+_DURATION_SPAN = re.compile(r"\s*(?:\w+\s+){0,5}\(\s*$")
+_AFTER_BLOCK = re.compile(r"kể từ|từ khi|dự kiến|[:;]", re.IGNORECASE)
+_OPEN_PAREN = re.compile(r"\([^()]*$")
+
+
+def _in_aside(text: str, sent_start: int, pos: int) -> bool:
+    """Whether `pos` sits inside a bracketed aside that says more than a date ("(năm 2022 là 36,2%)")."""
+    m = _OPEN_PAREN.search(text, max(sent_start, pos - 60), pos)
+    if not m:
+        return False
+    close = text.find(")", pos, pos + 80)
+    inner = text[m.start() + 1:close if close >= 0 else pos]
+    return bool(re.search(r"\d[\d.,]*\s*(?:%|\w)", _YEARISH.sub(" ", inner)))
+
+
+_YEARISH = re.compile(r"(?:năm|giai đoạn)?\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?", re.IGNORECASE)
 
 
 def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
