@@ -623,8 +623,26 @@ def _byline_names(line: str) -> list[tuple[int, int]] | None:
             return None
         if _BYLINE_WORD.search(n):
             return None
+        if n.upper() == n and _is_kind_heading(n):
+            return None  # "NGHỊ QUYẾT", "THÔNG BÁO KẾT LUẬN": a heading, not a name
         out.append((m.start("names") + nm.start(), m.start("names") + nm.end()))
     return out or None
+
+
+@lru_cache(maxsize=1)
+def _doc_kinds() -> frozenset[str]:
+    """Document-kind names, case-folded ("thông báo")."""
+    return frozenset(k["name"].casefold() for k in rules.load("doc_kinds")["kinds"])
+
+
+def _is_kind_heading(words: str) -> bool:
+    """Whether an upper-case line is, or opens with, a document kind ("NGHỊ QUYẾT", "QUYẾT ĐỊNH PHÊ DUYỆT").
+
+    >>> _is_kind_heading("NGHỊ QUYẾT"), _is_kind_heading("THÔNG BÁO KẾT LUẬN"), _is_kind_heading("THU HÀ")
+    (True, True, False)
+    """
+    folded = " ".join(words.casefold().split())
+    return any(folded == k or folded.startswith(k + " ") for k in _doc_kinds())
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -638,6 +656,8 @@ def find_authors(text: str, lines: list[tuple[int, int]] | None = None) -> list[
     >>> t = "Tiêu đề\\nNội dung bài viết rất dài, có nhiều câu.\\n\\nLê Thu Hà, TTXVN\\nCác tin khác"
     >>> [t[s:e] for s, e in find_authors(t)]
     ['Lê Thu Hà']
+    >>> find_authors("NGHỊ QUYẾT")
+    []
     """
     lines = _lines(text) if lines is None else lines
     found: list[tuple[int, int]] = []
