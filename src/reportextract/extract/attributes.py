@@ -633,6 +633,9 @@ _PLAN_START = re.compile(r"(?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
+_ITEM_LABEL = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)]|[+•])\s+", re.IGNORECASE)
+
+
 def _blank(m: Any) -> str:
     return " " * len(m.group(0))
 
@@ -643,6 +646,7 @@ def _clean(phrase: str, trail: bool = True) -> str:
     p = _patterns()
     phrase = _TIME_WORDS.sub(" ", phrase)
     phrase = _SPACES.sub(" ", phrase).strip(" ,.;:-–…")
+    phrase = _ITEM_LABEL.sub("", phrase)  # "c) bố trí vốn …": a list label is no part of the measure
     for _ in range(3):
         phrase = p["discourse"].sub("", phrase).strip(" ,.;:-–…")
         if trail:
