@@ -116,6 +116,23 @@ _EVENT_LABEL = re.compile(r"lần thứ\s+[IVXLC\d]+\s*(?:năm\s*)?[,(]?\s*$", r
 _STRONG_LEAD = re.compile(r"mục tiêu|chỉ tiêu|phấn đấu|tầm nhìn|định hướng|kế hoạch năm", re.IGNORECASE)
 
 
+# patterns the rules below use, compiled once
+_LEAD_END = re.compile(r"(?:như sau|sau đây|gồm|là)\s*:?\**$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_DATELINE = re.compile(r"ngày|cập nhật|\d:\d", re.IGNORECASE)
+_BIRTH = re.compile(r"(?:sinh|sinh năm|sinh ngày)\s*[\d/\-]*\s*$", re.IGNORECASE)
+_COMPLETE = re.compile(r"hoàn\s+thành", re.IGNORECASE)
+_LEAD_SPLIT = re.compile(r"[;:.\n(]")
+_LISTED = re.compile(r"\s*(?:,|và\s|hoặc\s)")
+_LEAD_CUT = re.compile(r";|:\s")
+_FIRST_CLAUSE = re.compile(r",\s|;")
+_UNTIL_WORD = re.compile(r"(?:đến|tới)", re.IGNORECASE)
+_WORDS2 = re.compile(r"\w{2,}")
+_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|\w)")
+_SENT_BREAK = re.compile(r"\.\s|\n")
+_SHARE_VERB = re.compile(r"\s*chiếm", re.IGNORECASE)
+
+
 class _Spans:
     """Which of many [start, end) spans holds a position, by bisection (spans may be unsorted)."""
 
@@ -199,7 +216,7 @@ class _Context:
         for sents in self.paras:
             s, e = self.sents[sents[0]][0], self.sents[sents[-1]][1]
             body = text[s:e].rstrip()
-            if body.endswith(":") or body.endswith(":**") or re.search(r"(?:như sau|sau đây|gồm|là)\s*:?\**$", body):
+            if body.endswith(":") or body.endswith(":**") or _LEAD_END.search(body):
                 kind = "lead"
             elif _LIST_ITEM.match(body) and not (len(body) < 120 and body[-1:] not in ".;,!?…"
                                                  and not body.lstrip().startswith(("-", "+", "•", "*"))):
@@ -219,7 +236,7 @@ class _Context:
     def _ref_year(doc: Doc, published: Optional[str]) -> Optional[int]:
         if published:
             return int(published[:4])
-        years = [int(d["value"][:4]) for d in items(doc, "dates") if re.search(r"\d{4}", d["text"])]
+        years = [int(d["value"][:4]) for d in items(doc, "dates") if _FOUR_DIGITS.search(d["text"])]
         return max(years) if years else None
 
     def _marks(self, doc: Doc) -> list[tuple[int, int, When]]:
@@ -253,7 +270,7 @@ class _Context:
                 le = len(text) if le < 0 else le
                 rest = text[ls:ms] + text[me:le]
                 if len(rest.strip()) < 30 or (le - ls < 70 and len(text[me:le].strip(" .,)")) < 3
-                                              and re.search(r"ngày|cập nhật|\d:\d", text[ls:ms], re.I)):
+                                              and _DATELINE.search(text, ls, ms)):
                     continue  # a dateline or by-line date ("Trà Vinh, ngày 09 tháng 12 năm 2020")
             before = text[max(0, ms - 45):ms]
             if p["compare"].search(before):
@@ -264,7 +281,7 @@ class _Context:
                 continue
             if _OPEN_SINCE.search(before) and (_UNTIL_NOW.match(text, me) or _BORN.search(before[-20:])):
                 continue
-            if re.search(r"(?:sinh|sinh năm|sinh ngày)\s*[\d/\-]*\s*$", before[-25:], re.IGNORECASE):
+            if _BIRTH.search(before[-25:]):
                 continue
             if _DEADLINE.search(before[-30:]):
                 continue  # "trình trước ngày 10/5/2026": a deadline, not what a figure refers to
@@ -281,7 +298,7 @@ class _Context:
             if m.group("result"):
                 kind = "result"
                 if _PURPOSE.search(text, max(start, m.start() - 20), m.start()) and \
-                        re.match(r"hoàn\s+thành", m.group(0), re.IGNORECASE):
+                        _COMPLETE.match(m.group(0)):
                     kind = "purpose"  # "để hoàn thành chỉ tiêu xuất khẩu 2,8 tỷ USD": the goal itself
             elif m.group("notplan"):
                 continue
@@ -292,12 +309,12 @@ class _Context:
             elif m.group("until"):
                 if self.ref_year is None or int(m.group("uy")) <= self.ref_year:
                     continue
-                lead = re.split(r"[;:.\n(]", text[max(0, m.start() - 80):m.start()])[-1]
+                lead = _LEAD_SPLIT.split(text[max(0, m.start() - 80):m.start()])[-1]
                 if _PROGRAMME.search(lead):
                     continue  # "Chương trình … đến năm 2030": a programme's name, not a goal's date
                 kind = "target"
             elif m.group("target"):
-                if re.match(r"\s*(?:,|và\s|hoặc\s)", text[m.end():m.end() + 6]):
+                if _LISTED.match(text, m.end(), m.end() + 6):
                     continue  # "sự cần thiết, mục tiêu, nội dung": a noun in a list, not a goal
                 word = m.group(0).lower()
                 if word.endswith("giao") and _UPPER_AFTER.match(text, m.end(), m.end() + 4):
@@ -355,8 +372,8 @@ class _Context:
         s, e = self.sents[i]
         marks = self.marks_in(s, e)
         if lead_only and marks:
-            m = re.search(r";|:\s", self.text[s:e])
-            cut = s + m.start() if m else e
+            m = _LEAD_CUT.search(self.text, s, e)
+            cut = m.start() if m else e
             marks = [x for x in marks if x[1] <= cut]
         cues = self.cues_in(s, e)
         # an event's label ("Đại hội … lần thứ IV năm 2024") dates that event, not what follows it
@@ -370,9 +387,9 @@ class _Context:
             goal = cues[-1][2] == "target"
             if goal and lead_only and self.para_kind[self.para_of[i]] in ("body", "item"):
                 # a paragraph's opening sets a goal for what follows only when it leads with one
-                first_clause = re.split(r",\s|;", self.text[s:e], maxsplit=1)[0]
+                first_clause = _FIRST_CLAUSE.split(self.text[s:e], maxsplit=1)[0]
                 goal = bool(_STRONG_LEAD.search(first_clause) or
-                            any(c[2] == "target" and re.match(r"(?:đến|tới)", self.text[c[0]:c[1]], re.I)
+                            any(c[2] == "target" and _UNTIL_WORD.match(self.text, c[0], c[1])
                                 for c in cues if c[0] < s + len(first_clause)))
         return when, goal
 
@@ -409,7 +426,7 @@ class _Context:
             return self.scope(i - 1)
         k = self.para_of[i]
         first = self.paras[k][0]
-        if first != i and len(re.findall(r"\w{2,}", self.text[slice(*self.sents[first])])) < 2:
+        if first != i and len(_WORDS2.findall(self.text, *self.sents[first])) < 2:
             first += 1  # "1." split off as a sentence of its own: the item's text opens after it
         if first < i:
             return self.scope(first, lead_only=True)
@@ -494,7 +511,7 @@ def _in_aside(text: str, sent_start: int, pos: int) -> bool:
         return False
     close = text.find(")", pos, pos + 80)
     inner = text[m.start() + 1:close if close >= 0 else pos]
-    return bool(re.search(r"\d[\d.,]*\s*(?:%|\w)", _YEARISH.sub(" ", inner)))
+    return bool(_AMOUNT.search(_YEARISH.sub(" ", inner)))
 
 
 _YEARISH = re.compile(r"(?:năm|giai đoạn)?\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?", re.IGNORECASE)
@@ -569,7 +586,7 @@ _SEMI = re.compile(r"[;\n]|\.\s")
 def _governs(text: str, a: int, b: int) -> bool:
     """Whether a goal word ending at `a` still leads position `b`: the same clause, or a list it opens with ':'."""
     between = text[a:b]
-    return not _HARD_BREAK.search(between) or (":" in between and not re.search(r"\.\s|\n", between))
+    return not _HARD_BREAK.search(between) or (":" in between and not _SENT_BREAK.search(between))
 
 
 _TASK_HEADING = re.compile(r"nhiệm vụ|giải pháp|phương hướng|tổ chức thực hiện|mục tiêu|kinh phí", re.IGNORECASE)
@@ -640,6 +657,7 @@ def _blank(m: Any) -> str:
     return " " * len(m.group(0))
 
 
+@lru_cache(maxsize=4096)  # metric_of cleans the same clause several ways; a document repeats clauses
 def _clean(phrase: str, trail: bool = True) -> str:
     """Lower-case phrase without time and place adverbials, opening discourse words and (with
     `trail`) the verbs and hedges it ends with."""
@@ -648,10 +666,13 @@ def _clean(phrase: str, trail: bool = True) -> str:
     phrase = _SPACES.sub(" ", phrase).strip(" ,.;:-–…")
     phrase = _ITEM_LABEL.sub("", phrase)  # "c) bố trí vốn …": a list label is no part of the measure
     for _ in range(3):
+        before = phrase
         phrase = p["discourse"].sub("", phrase).strip(" ,.;:-–…")
         if trail:
             phrase = p["trail"].sub("", phrase)
             phrase = _TRAIL_EXTRA.sub("", phrase).strip(" ,.;:-–…")
+        if phrase == before:
+            break  # nothing more to trim
     return phrase.lower()
 
 
@@ -752,7 +773,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
     share = _SHARE_OF.match(_clean(seg, trail=False))
     if share:  # "nhóm thủy sản chiếm tỷ trọng 3,65%": the share of the group named before
         subj = f"{share.group(2) or ''} {share.group(1)}".strip()
-    elif clause_s > sent[0] and text[clause_s - 1] == "(" and re.match(r"\s*chiếm", seg, re.IGNORECASE):
+    elif clause_s > sent[0] and text[clause_s - 1] == "(" and _SHARE_VERB.match(seg):
         # "thị trường châu Âu (chiếm tỷ trọng 6,33%)": the group is named before the aside
         outer = _subject(_before(text, _clause_start_metric(text, sent[0], clause_s - 1, ctx.wrapped), clause_s - 1))
         share = _SHARE_OF.match(f"{outer} {_clean(seg, trail=False)}") if outer else None
