@@ -215,6 +215,14 @@ METRICS = [
     ("measure-named-before", "Sản lượng lương thực có hạt ước đạt 52,3 vạn tấn.", "52,3 vạn", "sản lượng lương thực", ""),
     ("time-after-a-rate-is-not-its-measure", "Tỷ lệ hộ nghèo giảm từ 7,2% năm 2019 còn 4,1% cuối năm 2023.", "4,1%",
      "tỷ lệ hộ nghèo", "cuối"),
+    ("measure-is-the-verbs-object", "Tỉnh phấn đấu đến năm 2030 nâng tỷ lệ che phủ rừng lên trên 62%.", "62%",
+     "tỷ lệ che phủ rừng", "nâng"),
+    ("level-after-a-dated-start-keeps-the-measure",
+     "Tỷ lệ trẻ em suy dinh dưỡng giảm từ 18,2% cuối năm 2021 xuống còn 12,5% cuối năm 2025.", "12,5%",
+     "tỷ lệ trẻ em suy dinh dưỡng", "2021"),
+    ("comparison-verb-takes-the-earlier-measure",
+     "Tổng đàn trâu bò ước đạt 12.300 con, gấp 1,4 lần năm 2020.", "1,4 lần", "tổng đàn trâu bò", "gấp"),
+    ("discourse-opener-is-dropped", "Tuy nhiên, còn 4 xã chưa có sóng di động.", "4 xã", "xã", "tuy nhiên"),
     ("metric-is-lower-case", "GRDP bình quân đầu người đạt 92 triệu đồng.", "92 triệu", "grdp bình quân đầu người", ""),
 ]
 

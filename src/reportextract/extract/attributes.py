@@ -742,6 +742,8 @@ def _tail(text: str, e: int, skip_aside: bool = True) -> tuple[str, int]:
     return tail, e + window.find(words[-1], start) + len(words[-1])
 
 
+_MOVE_TO = re.compile(r"(?<!\w)(?:giảm|tăng|nâng|đưa|hạ|kéo giảm)\s+([^,;:.()\d]{3,80}?)\s+(?:xuống|lên)"
+                      r"(?:\s+(?:còn|mức|dưới|trên|khoảng|tới|đến|ít nhất|tối thiểu|tối đa|hơn))*\s*$", re.IGNORECASE)
 _TAIL_TRIM = re.compile(r"(?:\s+(?:thuộc|của|cho|và|với|có|được|đã|là))+$", re.IGNORECASE)
 
 
@@ -756,6 +758,13 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         m = _TAIL_STOP.search(about.group(1))
         phrase = _clean(about.group(1)[:m.start()] if m else about.group(1))
         if phrase:
+            return phrase
+    # "giảm tỷ lệ hộ nghèo xuống dưới 3%", "nâng tỷ lệ che phủ rừng lên 45%": the measure is the verb's object
+    moved = _MOVE_TO.search(text, max(sent[0], s - 120), s)
+    if moved:
+        phrase = _clean(moved.group(1), trail=False)
+        if _HEAD.match(phrase):
+            f["_base"] = phrase
             return phrase
     same = prev is not None and prev["span"][1] <= s and prev["span"][0] >= sent[0]
     floor = sent[0]
@@ -799,6 +808,8 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
                 subj = prev["_base"]  # "…còn 2,75%. Bình quân giảm 1,43%/năm": the paragraph's measure
     base = subj
     tail, f["_tail_end"] = _tail(text, e, skip_aside=f["kind"] != "rate")
+    if _TIME_ONLY.match(tail):
+        f["_tail_end"] = e  # "14,6% cuối năm 2021 xuống còn 9%": the year after it belongs to no measure
     unit_words = _NUMBER_WORDS.sub("", f["text"]).strip().lower()
     if f["kind"] == "duration":
         phrase = _clean(tail, trail=False) or _predicate(long_seg) or subj
