@@ -157,6 +157,9 @@ TARGETS = [
     ("review-section-of-a-resolution",
      "NGHỊ QUYẾT\nVề phát triển du lịch\nI. TÌNH HÌNH\nNăm 2025, tỉnh đón 900 nghìn lượt khách.\n"
      "II. NHIỆM VỤ, GIẢI PHÁP\nHuy động khoảng 300 tỷ đồng để đầu tư hạ tầng du lịch.", "900 nghìn", False),
+    ("results-section-of-a-plan",
+     "KẾ HOẠCH\nPhòng chống thiên tai năm 2027\nI. KẾT QUẢ THỰC HIỆN NĂM 2026\nToàn huyện duy trì 18 đội xung kích.\n"
+     "II. NHIỆM VỤ\n1. Duy trì 22 đội xung kích cấp xã.", "18 đội", False),
     ("condition-in-a-directive-task",
      "CHỈ THỊ\nVề đẩy nhanh tiến độ\nChủ tịch UBND tỉnh yêu cầu:\n"
      "1. Điều chuyển vốn đối với dự án giải ngân dưới 25% kế hoạch.", "25%", False),

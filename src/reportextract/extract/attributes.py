@@ -327,15 +327,18 @@ class _Context:
             out.append((m.start(), m.end(), kind))
         return out
 
-    def under_task_heading(self, i: int) -> bool:
-        """Whether sentence i sits under a numbered heading that sets tasks ("III. NHIỆM VỤ, GIẢI PHÁP")."""
+    def section(self, i: int) -> Optional[str]:
+        """'task' under a numbered heading that sets tasks ("III. NHIỆM VỤ, GIẢI PHÁP"), 'review' under one
+        that looks back ("I. KẾT QUẢ THỰC HIỆN NĂM 2025"), else None."""
         for k in range(self.para_of[i] - 1, -1, -1):
             if self.para_kind[k] == "heading" and self.para_struct[k] and not self.para_title[k]:
                 s, e = self.sents[self.paras[k][0]][0], self.sents[self.paras[k][-1]][1]
                 if self._sub_heading(k) and not _HEADING_LEAD.match(self.text[s:s + 12]):
                     continue  # "1. Mục tiêu đến năm 2025": a sub-heading, its section's heading decides
-                return bool(_TASK_HEADING.search(self.text, s, e)) and not _REVIEW_HEADING.search(self.text, s, e)
-        return False
+                if _REVIEW_HEADING.search(self.text, s, e):
+                    return "review"
+                return "task" if _TASK_HEADING.search(self.text, s, e) else None
+        return None
 
     def _sub_heading(self, k: int) -> bool:
         """A numbered part of a section ("2. Định hướng đến năm 2030", "a) …")."""
@@ -567,7 +570,8 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
     if goal:
         return True
     i = ctx.sentence_index(sent[0])
-    tasks = ctx.tasks or (ctx.legal and goal is None and ctx.under_task_heading(i))
+    section = ctx.section(i) if ctx.legal else None
+    tasks = (ctx.tasks and section != "review") or (goal is None and section == "task")
     if tasks and i > 0 and (goal is None or ctx.para_kind[ctx.para_of[i]] == "item"):
         clause = text[_clause_start(text, sent[0], s):s]
         if _CONDITION.search(text, sent[0], s) or _DESCRIPTION.match(clause):
