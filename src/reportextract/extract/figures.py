@@ -32,6 +32,83 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", _SP + "+") for w in ordered)
 
 
+_GAP = " \t\u00a0"
+
+
+def _key(ch: str) -> str:
+    """A character's case class: under IGNORECASE a character only matches one whose key is the same."""
+    folded = ch.casefold()
+    return folded[0] if folded else ch
+
+
+class _Lexicon:
+    """A pattern around a long word alternation, compiled for one set of first characters at a time.
+
+    The whole alternation is slow to compile (a third of a cold start); a word can only match where its
+    first character does, so a pattern holding only the words that start like the text there finds
+    exactly what the whole one would (same words, same order).
+    """
+
+    def __init__(self, words: list[str], template: str, flags: int) -> None:
+        self.groups: dict[str, list[str]] = {}
+        for w in sorted(set(words), key=lambda w: (-len(w), w)):
+            if w[0] in _GAP:
+                raise ValueError(f"a unit word starts with a space: {w!r}")
+            self.groups.setdefault(_key(w[0]), []).append(w)
+        self.template = template
+        self.flags = flags
+        self.compiled: dict[frozenset[str], re.Pattern[str] | None] = {}
+
+    def pattern(self, keys: frozenset[str]) -> re.Pattern[str] | None:
+        """The template over the words whose first character has one of `keys` (None: no such word)."""
+        if keys not in self.compiled:
+            words = [w for k in keys for w in self.groups.get(k, ())]
+            self.compiled[keys] = re.compile(self.template.replace("(?:WORDS)", "(?:" + _alt(words) + ")"), self.flags) \
+                if words else None
+        return self.compiled[keys]
+
+    def match_after_gap(self, text: str, pos: int, most: int) -> re.Match[str] | None:
+        """pattern.match(text, pos) for a template opening with at most `most` gap characters."""
+        q = pos
+        while q < len(text) and text[q] in _GAP:
+            q += 1
+        if q - pos > most or q >= len(text):
+            return None
+        pat = self.pattern(frozenset(_key(text[q])))
+        return pat.match(text, pos) if pat else None
+
+    def match_in_tokens(self, text: str, pos: int, tokens: int) -> re.Match[str] | None:
+        """pattern.match(text, pos) for a template whose word starts a gap-separated token among the
+        first `tokens` after `pos`, or follows a "/" in one."""
+        keys: set[str] = set()
+        q, n = pos, len(text)
+        for _ in range(tokens):
+            while q < n and text[q] in _GAP:
+                q += 1
+            if q >= n:
+                break
+            keys.add(_key(text[q]))
+            while q < n and text[q] not in _GAP:
+                if text[q] == "/" and q + 1 < n:
+                    keys.add(_key(text[q + 1]))
+                q += 1
+        pat = self.pattern(frozenset(keys)) if keys else None
+        return pat.match(text, pos) if pat else None
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> dict[str, _Lexicon]:
+    """The unit-word patterns, compiled lazily by first character (see _Lexicon)."""
+    table = unit_table()
+    per_words = [w for w, (_, k) in table.items() if k in ("count", "duration", "measure")]
+    return {
+        "unit": _Lexicon(list(table), rf"{_SP}{{0,2}}(?P<unit>(?:WORDS))(?![\p{{L}}\p{{N}}])", re.I),
+        "per": _Lexicon(per_words,
+                        rf"(?:{_SP}?/{_SP}?(?:1{_SP}+|một{_SP}+)?|{_SP}+(?:trên|mỗi){_SP}+(?:1|một){_SP}+)"
+                        rf"(?P<w>(?:WORDS))(?![\p{{L}}\p{{N}}])", re.I),
+    }
+
+
 @lru_cache(maxsize=1)
 def unit_table() -> dict[str, tuple[str, str]]:
     """Lower-case unit word -> (unit, kind)."""
@@ -71,7 +148,6 @@ def patterns() -> dict[str, re.Pattern[str]]:
     """The compiled patterns, built once from the unit rule data."""
     table = unit_table()
     units = _alt(list(table))
-    per_words = _alt([w for w, (_, k) in table.items() if k in ("count", "duration", "measure")])
     abbr = _alt(list(abbreviations()))
     lead = r"(?<![\p{L}\p{N}_.,&#@])(?<!\d[/\-–+])(?<!\p{L}[\-–+])"
     core = (rf"(?P<n1>{NUM})(?P<pct1>{_SP}?%)?"
@@ -86,13 +162,10 @@ def patterns() -> dict[str, re.Pattern[str]]:
                                 rf"(?:{_SP}*(?P<scale>{SCALE})(?!\p{{L}}))?", re.I),
         "scaled_range": re.compile(rf"(?:{_SP}*[-–]{_SP}*|{_SP}+(?:đến|tới){_SP}+)(?P<n2>{NUM}){_SP}*"
                                    rf"(?P<scale>{SCALE})(?!\p{{L}})", re.I),
-        "unit": re.compile(rf"{_SP}{{0,2}}(?P<unit>{units})(?![\p{{L}}\p{{N}}])", re.I),
         "abbr": re.compile(rf"{_SP}{{1,2}}(?P<unit>{abbr})(?![\p{{L}}\p{{N}}])"),
         "noun": re.compile(rf"{_SP}{{1,2}}(?P<w1>\p{{Ll}}+)(?:{_SP}(?P<w2>\p{{Ll}}+)(?!\p{{L}}))?"),
         "acronym": re.compile(rf"{_SP}{{1,2}}(?P<unit>[\p{{Lu}}]{{2,6}}(?:{_SP}cấp{_SP}(?:xã|huyện|tỉnh))?)"
                               rf"(?![\p{{L}}\p{{N}}])"),
-        "per": re.compile(rf"(?:{_SP}?/{_SP}?(?:1{_SP}+|một{_SP}+)?|{_SP}+(?:trên|mỗi){_SP}+(?:1|một){_SP}+)"
-                          rf"(?P<w>{per_words})(?![\p{{L}}\p{{N}}])", re.I),
         "spelled": re.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<words>{SPELLED})"
                               rf"(?:{_SP}+(?P<scale>{SCALE}))?{_SP}+(?P<unit>{units})(?![\p{{L}}\p{{N}}])", re.I),
         "word_before": re.compile(r"(?r)(\p{L}+)[ \t\u00a0]*$"),
@@ -273,7 +346,7 @@ def _unit_at(text: str, pos: int, integer: bool, allow_noun: bool,
              line_start: bool = False, x_of_y: bool = False) -> tuple[str, str, int] | None:
     """(unit, kind, end) for the unit word at `pos`, else None."""
     table = unit_table()
-    m = patterns()["unit"].match(text, pos)
+    m = lexicons()["unit"].match_after_gap(text, pos, 2)
     if m:
         word = " ".join(m.group("unit").split())
         lower = word.lower()
@@ -302,7 +375,7 @@ def _per(text: str, pos: int, any_word: bool = True) -> tuple[str, int]:
     suffix = ""
     table = unit_table()
     while True:
-        m = patterns()["per"].match(text, pos)
+        m = lexicons()["per"].match_in_tokens(text, pos, 3)
         if m:
             suffix += "/" + table[" ".join(m.group("w").lower().split())][0]
             pos = m.end()
