@@ -160,6 +160,12 @@ TARGETS = [
     ("results-section-of-a-plan",
      "KẾ HOẠCH\nPhòng chống thiên tai năm 2027\nI. KẾT QUẢ THỰC HIỆN NĂM 2026\nToàn huyện duy trì 18 đội xung kích.\n"
      "II. NHIỆM VỤ\n1. Duy trì 22 đội xung kích cấp xã.", "18 đội", False),
+    ("situation-opening-a-directive",
+     "CHỈ THỊ\nVề tăng cường phòng cháy rừng\nNăm 2026, toàn tỉnh xảy ra 14 vụ cháy rừng, thiệt hại 96 ha.\n"
+     "Để khắc phục, Chủ tịch UBND tỉnh yêu cầu:\n1. Duy trì 40 tổ tuần tra.", "14 vụ", False),
+    ("task-after-the-lead-in-of-a-directive",
+     "CHỈ THỊ\nVề tăng cường phòng cháy rừng\nNăm 2026, toàn tỉnh xảy ra 14 vụ cháy rừng, thiệt hại 96 ha.\n"
+     "Để khắc phục, Chủ tịch UBND tỉnh yêu cầu:\n1. Duy trì 40 tổ tuần tra.", "40 tổ", True),
     ("condition-in-a-directive-task",
      "CHỈ THỊ\nVề đẩy nhanh tiến độ\nChủ tịch UBND tỉnh yêu cầu:\n"
      "1. Điều chuyển vốn đối với dự án giải ngân dưới 25% kế hoạch.", "25%", False),

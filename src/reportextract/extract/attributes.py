@@ -571,7 +571,11 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
         return True
     i = ctx.sentence_index(sent[0])
     section = ctx.section(i) if ctx.legal else None
-    tasks = (ctx.tasks and section != "review") or (goal is None and section == "task")
+    k = ctx.para_of[i]
+    # a directive's opening paragraph states the situation; its tasks follow a lead-in, a heading or a number
+    tasks = (ctx.tasks and section != "review" and (section == "task" or ctx.para_kind[k] == "item"
+                                                    or "lead" in ctx.para_kind[:k])) \
+        or (goal is None and section == "task")
     if tasks and i > 0 and (goal is None or ctx.para_kind[ctx.para_of[i]] == "item"):
         clause = text[_clause_start(text, sent[0], s):s]
         if _CONDITION.search(text, sent[0], s) or _DESCRIPTION.match(clause):
@@ -593,7 +597,8 @@ def _governs(text: str, a: int, b: int) -> bool:
     return not _HARD_BREAK.search(between) or (":" in between and not _SENT_BREAK.search(between))
 
 
-_TASK_HEADING = re.compile(r"nhiệm vụ|giải pháp|phương hướng|tổ chức thực hiện|mục tiêu|kinh phí", re.IGNORECASE)
+_TASK_HEADING = re.compile(r"nhiệm vụ|giải pháp|phương hướng|tổ chức thực hiện|mục tiêu|mục đích|yêu cầu|kinh phí",
+                           re.IGNORECASE)
 _REVIEW_HEADING = re.compile(r"kết quả|tình hình|đánh giá", re.IGNORECASE)
 # counted parts of a plan say how it is built, not what it aims at ("ba đột phá chiến lược")
 _PLAN_PARTS = {"chỉ tiêu", "tiêu chí", "mục tiêu", "nhiệm vụ", "đột phá", "giải pháp", "nhóm giải pháp", "khâu đột phá"}
