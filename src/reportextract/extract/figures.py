@@ -77,24 +77,6 @@ class _Lexicon:
         pat = self.pattern(frozenset(_key(text[q])))
         return pat.match(text, pos) if pat else None
 
-    def match_in_tokens(self, text: str, pos: int, tokens: int) -> re.Match[str] | None:
-        """pattern.match(text, pos) for a template whose word starts a gap-separated token among the
-        first `tokens` after `pos`, or follows a "/" in one."""
-        keys: set[str] = set()
-        q, n = pos, len(text)
-        for _ in range(tokens):
-            while q < n and text[q] in _GAP:
-                q += 1
-            if q >= n:
-                break
-            keys.add(_key(text[q]))
-            while q < n and text[q] not in _GAP:
-                if text[q] == "/" and q + 1 < n:
-                    keys.add(_key(text[q + 1]))
-                q += 1
-        pat = self.pattern(frozenset(keys)) if keys else None
-        return pat.match(text, pos) if pat else None
-
 
 @lru_cache(maxsize=1)
 def lexicons() -> dict[str, _Lexicon]:
@@ -375,7 +357,7 @@ def _per(text: str, pos: int, any_word: bool = True) -> tuple[str, int]:
     suffix = ""
     table = unit_table()
     while True:
-        m = lexicons()["per"].match_in_tokens(text, pos, 3)
+        m = _per_match(text, pos)
         if m:
             suffix += "/" + table[" ".join(m.group("w").lower().split())][0]
             pos = m.end()
@@ -387,6 +369,23 @@ def _per(text: str, pos: int, any_word: bool = True) -> tuple[str, int]:
         pos = m.end()
 
 
+_PER_LEAD = re.compile(rf"{_SP}?/|{_SP}+(?:trên|mỗi){_SP}+(?:1|một){_SP}+", re.I)
+_PER_ONE = re.compile(rf"(?:1|một){_SP}+", re.I)
+
+
+def _per_match(text: str, pos: int) -> re.Match[str] | None:
+    """lexicons()["per"] matched at `pos`, trying only the words that start where its word can."""
+    lead = _PER_LEAD.match(text, pos)
+    if not lead:  # every way into the per pattern opens with such a lead
+        return None
+    at = [lead.end()]
+    if lead.group().endswith("/"):  # "/ha", "/ ha", "/1 ha", "/ một ha"
+        if text[lead.end():lead.end() + 1] in ("", " ", "\t", "\u00a0"):
+            at.append(lead.end() + 1)
+        at += [one.end() for a in list(at) if (one := _PER_ONE.match(text, a))]
+    keys = frozenset(_key(text[a]) for a in at if a < len(text))
+    pat = lexicons()["per"].pattern(keys) if keys else None
+    return pat.match(text, pos) if pat else None
 _MONEY_WORDS = re.compile(
     r"(?<!\p{L})(?:vốn|thu|chi|kinh phí|ngân sách|giá trị|doanh thu|doanh số|tiền|đầu tư|hỗ trợ|lương|thu nhập|"
     r"lợi nhuận|nộp|giải ngân|tổng mức|dự toán|nguồn|tài trợ|ủng hộ|quyên góp|trị giá|số dư|dư nợ|cho vay|"
