@@ -527,7 +527,7 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
     text = ctx.text
     s, e = f["span"]
     norm = ctx.legal and f.get("comparator") in ("<=", ">=") and _NORM.search(text, max(sent[0], s - 25), s)
-    if norm:
+    if norm and ctx.section(ctx.sentence_index(sent[0])) != "review":
         return True  # "thời gian thực hiện không quá 24 tháng": a ceiling or floor a legal text sets
     if f["kind"] == "duration" or (f.get("unit") or "").lower() in _PLAN_PARTS:
         return False
