@@ -53,7 +53,10 @@ def _patterns() -> dict[str, Any]:
     verbs = _alt(cues["verbs"])
     trail = re.compile(rf"(?:(?<!\S)(?:{verbs})\s*)+$", re.IGNORECASE)
     first_verb = re.compile(rf"(?<!\S)(?!tăng trưởng|giảm nghèo)(?:{verbs})(?!\w)", re.IGNORECASE)
-    return {"cue": cue, "compare": compare, "openers": openers, "discourse": discourse, "places": places,
+    # last words of the trailing verbs and hedges: a phrase ending otherwise needs no trimming
+    trail_last = {w.split()[-1].lower() for w in cues["verbs"]} | {
+        "còn", "tiêu", "thể", "sau", "ước", "kiến"}
+    return {"trail_last": frozenset(trail_last), "cue": cue, "compare": compare, "openers": openers, "discourse": discourse, "places": places,
             "trail": trail, "first_verb": first_verb, "plan_after": re.compile(
                 rf"\s*(?:so\s+với\s+)?(?:{plan_no_nq})(?!\w)", re.IGNORECASE)}
 
@@ -677,7 +680,7 @@ def _clean(phrase: str, trail: bool = True) -> str:
     for _ in range(3):
         before = phrase
         phrase = p["discourse"].sub("", phrase).strip(" ,.;:-–…")
-        if trail:
+        if trail and phrase[phrase.rfind(" ") + 1:].lower() in p["trail_last"]:
             phrase = p["trail"].sub("", phrase)
             phrase = _TRAIL_EXTRA.sub("", phrase).strip(" ,.;:-–…")
         if phrase == before:
