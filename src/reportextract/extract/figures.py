@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator, NamedTuple
 
 import regex as re
 from spacy.language import Language
@@ -148,8 +148,11 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "noun": re.compile(rf"{_SP}{{1,2}}(?P<w1>\p{{Ll}}+)(?:{_SP}(?P<w2>\p{{Ll}}+)(?!\p{{L}}))?"),
         "acronym": re.compile(rf"{_SP}{{1,2}}(?P<unit>[\p{{Lu}}]{{2,6}}(?:{_SP}cấp{_SP}(?:xã|huyện|tỉnh))?)"
                               rf"(?![\p{{L}}\p{{N}}])"),
-        "spelled": re.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<words>{SPELLED})"
-                              rf"(?:{_SP}+(?P<scale>{SCALE}))?{_SP}+(?P<unit>{units})(?![\p{{L}}\p{{N}}])", re.I),
+        # the words of a spelled-out number, each further word's end in "more" (see _spelled_matches)
+        "spelled_run": re.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<words>(?:{_DIGIT_WORDS})"
+                                  rf"(?P<more>[ \t]+(?:{_DIGIT_WORDS}|mươi|mốt|tư|lăm|nhăm|trăm|linh|lẻ)(?!\p{{L}}))*)",
+                                  re.I),
+        "scales": [re.compile(re.escape(w), re.I) for w in SCALE.split("|")],
         "word_before": re.compile(r"(?r)(\p{L}+)[ \t\u00a0]*$"),
         # spelled-out counts of a noun the gazetteer does not know: only digit words that are not
         # also common words ("năm" year, "chín" ripe, "một" one)
@@ -430,7 +433,7 @@ def find_figures(text: str, blocked: list[tuple[int, int]]) -> list[dict[str, An
     taken = _Spans([f["span"] for f in out])
     out += _score_cells(text, spans, taken)
     taken = _Spans([f["span"] for f in out])
-    for m in pats["spelled"].finditer(text):
+    for m in _spelled_matches(text):
         rec = _spelled_figure(text, m, spans, taken)
         if rec:
             out.append(rec)
@@ -441,6 +444,75 @@ def find_figures(text: str, blocked: list[tuple[int, int]]) -> list[dict[str, An
             out.append(rec)
     out.sort(key=lambda f: f["span"])
     return out
+
+
+class _Spelled(NamedTuple):
+    """What the spelled-out figure pattern matched: (start, end) and its words, scale and unit."""
+
+    start: int
+    end: int
+    groups: dict[str, str | None]
+
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+    def group(self, name: str) -> str | None:
+        return self.groups[name]
+
+
+def _gap_end(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in _GAP:
+        pos += 1
+    return pos
+
+
+def _spelled_matches(text: str) -> Iterator[_Spelled]:
+    """The matches of `(?<![\\p{L}\\p{N}])(?P<words>SPELLED)(?:_SP+(?P<scale>SCALE))?_SP+(?P<unit>UNITS)
+    (?![\\p{L}\\p{N}])` (case-insensitive), found in the order and with the backtracking the regex engine
+    would use, but trying unit words through the lazily compiled unit lexicon (the whole pattern is slow
+    to compile). A start inside a run of number words that the run's first word failed at fails too
+    (its ways on are the first word's), so only each run's first word is tried.
+
+    >>> [(m.group("words"), m.group("scale"), m.group("unit")) for m in _spelled_matches("có hai mươi ba nghìn  người")]
+    [('hai mươi ba', 'nghìn', 'người')]
+    """
+    pats = patterns()
+    units = lexicons()["unit"]
+    pos = 0
+    while run := pats["spelled_run"].search(text, pos):
+        s = run.start()
+        more = run.starts("more")
+        ends = [more[0] if more else run.end()] + list(run.ends("more"))  # after each word
+        found = None
+        for e in reversed(ends):  # greedy: the most words first
+            q = _gap_end(text, e)
+            if q == e:
+                continue  # a scale or unit needs a gap before it
+            for scale in pats["scales"]:
+                sm = scale.match(text, q)
+                if not sm:
+                    continue
+                q2 = _gap_end(text, sm.end())
+                if q2 > sm.end() and q2 < len(text):
+                    pat = units.pattern(frozenset(_key(text[q2])))
+                    um = pat.match(text, q2) if pat else None
+                    if um:
+                        found = _Spelled(s, um.end(), {"words": text[s:e], "scale": sm.group(),
+                                                       "unit": um.group("unit")})
+                        break
+            if found:
+                break
+            if q < len(text):
+                pat = units.pattern(frozenset(_key(text[q])))
+                um = pat.match(text, q) if pat else None
+                if um:
+                    found = _Spelled(s, um.end(), {"words": text[s:e], "scale": None, "unit": um.group("unit")})
+                    break
+        if found:
+            yield found
+            pos = found.end  # the engine goes on after the match, which may end inside the run
+        else:
+            pos = run.end()
 
 
 # A table row read as text: two or more bare numbers ending a line ("6,74 58 7,68 38 8,78 2").
