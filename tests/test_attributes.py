@@ -130,6 +130,8 @@ TARGETS = [
      "Phấn đấu đến ngày 30/9/2026 giải ngân đạt trên 60%.", "60%", True),
     ("allocation-recipients-are-no-target",
      "Vốn năm 2026 được phân bổ cho 7 huyện với 52 xã và 130 thôn đặc biệt khó khăn.", "52 xã", False),
+    ("goal-for-places-is-a-target",
+     "Huyện phấn đấu đến năm 2027 có thêm 4 xã đạt chuẩn nông thôn mới, với 3 xã đạt chuẩn kiểu mẫu.", "3 xã", True),
     ("norm-in-a-decision",
      "QUYẾT ĐỊNH\nVề việc hỗ trợ nhà ở\nĐiều 1. Thời gian thực hiện mỗi dự án không quá 18 tháng.", "18 tháng", True),
     ("task-in-a-plan",

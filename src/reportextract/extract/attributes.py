@@ -563,6 +563,7 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
     if _RECIPIENT.match(text, e, e + 30):
         return False  # the figure names who is given a quota, not the quota
     if f["kind"] == "count" and _BENEFICIARY.search(text, max(sent[0], s - 80), s) \
+            and _FUNDS.search(text, sent[0], s) \
             and _ADMIN_UNIT.match(f["text"].split(None, 1)[-1] if " " in f["text"] else ""):
         return False  # "vốn được phân bổ cho 9 huyện với 86 xã": who receives, not what is set
     if cues:
@@ -612,6 +613,7 @@ _NORM = re.compile(r"(?<!\w)(?:không quá|tối đa|tối thiểu|ít nhất|kh
                    re.IGNORECASE)
 _BENEFICIARY = re.compile(r"(?<!\w)(?:cho|với)\s+(?:các\s+)?(?:[\d.,]+\s+[^\d,;:.()]{1,40}?\s+(?:và|,)\s+)?$",
                           re.IGNORECASE)
+_FUNDS = re.compile(r"(?<!\w)(?:phân bổ|bố trí|vốn|kinh phí|ngân sách)(?!\w)", re.IGNORECASE)
 _ADMIN_UNIT = re.compile(r"(?:huyện|xã|thôn|bản|tỉnh|thành phố|phường|thị trấn|thị xã|làng|buôn|ấp|tổ dân phố|"
                          r"địa phương)(?!\w)", re.IGNORECASE)
 _CONDITION = re.compile(r"(?<!\w)(?:đối với|nếu|trường hợp)(?!\w)[^;:.]*$", re.IGNORECASE)
