@@ -282,7 +282,7 @@ class _Context:
                 continue
             if _TERM.search(before[-12:]) and not isinstance(when, tuple):
                 continue
-            if _OPEN_SINCE.search(before) and (_UNTIL_NOW.match(text, me) or _BORN.search(before[-20:])):
+            if _OPEN_SINCE.search(before) and (_UNTIL_NOW.match(text, me, me + 40) or _BORN.search(before[-20:])):
                 continue
             if _BIRTH.search(before[-25:]):
                 continue
@@ -349,7 +349,8 @@ class _Context:
         return bool(_LIST_ITEM.match(self.text[s:s + 12]))  # sliced: the pattern opens with "^"
 
     def _top_heading(self, k: int) -> bool:
-        return bool(_TOP_HEADING.match(self.text, self.sents[self.paras[k][0]][0]))
+        s = self.sents[self.paras[k][0]][0]
+        return bool(_TOP_HEADING.match(self.text, s, s + 30))
 
     # -- lookups
     def para_start(self, pos: int) -> int:
@@ -454,7 +455,8 @@ class _Context:
                               and (not top or self.para_title[j] or self._top_heading(j) or not self._sub_heading(j))):
             j -= 1  # a section heading ("III. NHIỆM VỤ") inherits from the title, not another section's parts
         if j >= 0:
-            if self.para_title[j] and self.news and not _SINCE_TITLE.match(self.text, self.sents[self.paras[k][0]][0]):
+            opens = self.sents[self.paras[k][0]][0]
+            if self.para_title[j] and self.news and not _SINCE_TITLE.match(self.text, opens, opens + 60):
                 return None, None  # a news title frames only paragraphs that look back over its period
             when, goal = self.scope_para(j)
             return when, (goal if kind == "item" or goal is False else None)
@@ -490,7 +492,7 @@ def year_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], clause_s: i
     in_clause = [m for m in before if m[0] >= clause_s]
     if in_clause:
         return in_clause[-1][2]
-    lead = _LEAD_TIME.match(text, lo)
+    lead = _LEAD_TIME.match(text, lo, min(se, lo + 120))
     if lead and before and before[0][0] < lead.end():
         return before[0][2]  # "Trong năm 2025, …": the sentence's opening sets its frame
     if before:
@@ -555,10 +557,10 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
     goal_first = len(cues) >= 1 and cues[-1][2] == "target" and _GOAL_WORD.match(text, cues[-1][0], cues[-1][1]) \
         and _governs(text, cues[-1][1], s)
     if len(cues) >= 2 and cues[-1][2] == "result" and cues[-2][2] == "target" \
-            and text[cues[-1][0]:cues[-1][1]].lower() in _SOFT_RESULTS and _GOAL_WORD.match(text, cues[-2][0]) \
+            and text[cues[-1][0]:cues[-1][1]].lower() in _SOFT_RESULTS and _GOAL_WORD.match(text, cues[-2][0], cues[-2][1]) \
             and _governs(text, cues[-2][1], s):
         return True  # "phấn đấu đến ngày 30/6 giải ngân đạt trên 45%"
-    if _patterns()["plan_after"].match(text, e) and not goal_first:
+    if _patterns()["plan_after"].match(text, e, e + 40) and not goal_first:
         return False  # "đạt 98% kế hoạch": an outcome measured against the plan
     if _RECIPIENT.match(text, e, e + 30):
         return False  # the figure names who is given a quota, not the quota
