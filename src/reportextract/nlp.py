@@ -34,7 +34,7 @@ COMPONENTS = (
 )
 
 
-_NON_SPACE = stdlib_re.compile(r"\S+")  # stdlib: its \s is str.split()'s whitespace
+_SPACE_RUNS = stdlib_re.compile(r"(\s+)")  # stdlib: its \s is str.split()'s whitespace
 
 
 def words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
@@ -44,27 +44,18 @@ def words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
     >>> words_and_spaces("  Hà Nội,  ngày 5\\n")
     (['  ', 'Hà', 'Nội,', ' ', 'ngày', '5', '\\n'], [False, True, True, False, True, False, False])
     """
-    words: list[str] = []
-    spaces: list[bool] = []
-    pos = 0
-    for m in _NON_SPACE.finditer(text):
-        start = m.start()
-        if start > pos:
-            if words and text[pos] == " ":
-                spaces[-1] = True
-                pos += 1
-            if start > pos:
-                words.append(text[pos:start])
-                spaces.append(False)
-        words.append(m.group())
-        spaces.append(False)
-        pos = m.end()
-    if pos < len(text):
-        if words and text[pos] == " ":
+    parts = _SPACE_RUNS.split(text)  # word, gap, word, gap, ..., word (the outer words may be "")
+    words: list[str] = [parts[0]] if parts[0] else []
+    spaces: list[bool] = [False] if parts[0] else []
+    for gap, word in zip(parts[1::2], parts[2::2]):
+        if words and gap[0] == " ":
             spaces[-1] = True
-            pos += 1
-        if pos < len(text):
-            words.append(text[pos:])
+            gap = gap[1:]
+        if gap:
+            words.append(gap)
+            spaces.append(False)
+        if word:
+            words.append(word)
             spaces.append(False)
     return words, spaces
 
