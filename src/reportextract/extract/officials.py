@@ -96,7 +96,12 @@ def _at_words(pattern: re.Pattern[str], text: str, starts: re.Pattern[str] | lis
     when given): a long alternation (every title, every family name) is slow to scan for but quick
     to try at one place. `starts` may be a list of (offset, word) read once per text."""
     pos = 0
-    words = starts if isinstance(starts, list) else [(w.start(), w.group(0)) for w in starts.finditer(text)]
+    if isinstance(starts, list):
+        words: Any = starts
+    elif first is None:
+        words = ((w.start(), "") for w in starts.finditer(text))  # the word itself is not needed
+    else:
+        words = ((w.start(), w.group(0)) for w in starts.finditer(text))  # lazily: no list per call
     for at, word in words:
         if at < pos or first is not None and word not in first and word[:2] not in first \
                 and word.lower() not in first:
