@@ -132,6 +132,12 @@ TARGETS = [
      "Vốn năm 2026 được phân bổ cho 7 huyện với 52 xã và 130 thôn đặc biệt khó khăn.", "52 xã", False),
     ("goal-for-places-is-a-target",
      "Huyện phấn đấu đến năm 2027 có thêm 4 xã đạt chuẩn nông thôn mới, với 3 xã đạt chuẩn kiểu mẫu.", "3 xã", True),
+    ("disbursement-task-in-a-decision",
+     "QUYẾT ĐỊNH\nVề phân bổ vốn\nĐiều 3. Tổ chức thực hiện\n"
+     "Ủy ban nhân dân các huyện chịu trách nhiệm giải ngân 100% vốn được giao trước ngày 31/01/2027.", "100%", True),
+    ("purpose-stated-against-the-plan",
+     "Để hoàn thành mục tiêu giải ngân 100% kế hoạch vốn được giao, Chủ tịch UBND tỉnh yêu cầu các sở khẩn trương.",
+     "100%", True),
     ("norm-in-a-decision",
      "QUYẾT ĐỊNH\nVề việc hỗ trợ nhà ở\nĐiều 1. Thời gian thực hiện mỗi dự án không quá 18 tháng.", "18 tháng", True),
     ("task-in-a-plan",

@@ -539,8 +539,11 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
     cues = [c for c in ctx.cues_in(sent[0], s) if c[2] != "money_target" or f["kind"] == "money"]
     # a plan word inside an aside that closed before the figure speaks for that aside only
     cues = [c for c in cues if not _CLOSES.match(text, c[1], s)]
-    if ctx.tasks and cues and text[cues[-1][0]:cues[-1][1]].lower() in _SOFT_RESULTS:
+    if cues and text[cues[-1][0]:cues[-1][1]].lower() in _SOFT_RESULTS and (
+            ctx.tasks or (ctx.legal and ctx.section(ctx.sentence_index(sent[0])) == "task")):
         cues = cues[:-1]  # "chủ trì giải ngân 612 tỷ đồng": in a directive, a task, not a result
+    if len(cues) >= 2 and cues[-2][2] == "purpose" and text[cues[-1][0]:cues[-1][1]].lower() in _SOFT_RESULTS:
+        cues = cues[:-1]  # "để hoàn thành mục tiêu giải ngân 100% kế hoạch": the verb the goal names
     if cues and cues[-1][2] == "target" and _ALLOC.fullmatch(text, cues[-1][0], cues[-1][1]) \
             and _SEMI.search(text, cues[-1][1], s) and ":" not in text[cues[-1][1]:s]:
         # "ngân sách bố trí 168 tỷ đồng; vốn tín dụng 512 tỷ đồng": the next clause is no allocation,
@@ -555,14 +558,15 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
         return not _CLAUSE_BREAK.search(text, cues[-1][1], s)
     # "phấn đấu … giải ngân đạt 100% kế hoạch": a goal stated as a share of the plan
     goal_first = len(cues) >= 1 and cues[-1][2] == "target" and _GOAL_WORD.match(text, cues[-1][0], cues[-1][1]) \
-        and _governs(text, cues[-1][1], s)
+        and _governs(text, cues[-1][1], s) \
+        or bool(cues) and cues[-1][2] == "purpose" and not _CLAUSE_BREAK.search(text, cues[-1][1], s)
     if len(cues) >= 2 and cues[-1][2] == "result" and cues[-2][2] == "target" \
             and text[cues[-1][0]:cues[-1][1]].lower() in _SOFT_RESULTS and _GOAL_WORD.match(text, cues[-2][0], cues[-2][1]) \
             and _governs(text, cues[-2][1], s):
         return True  # "phấn đấu đến ngày 30/6 giải ngân đạt trên 45%"
     if _patterns()["plan_after"].match(text, e, e + 40) and not goal_first:
         return False  # "đạt 98% kế hoạch": an outcome measured against the plan
-    if _RECIPIENT.match(text, e, e + 30):
+    if f["kind"] == "count" and _RECIPIENT.match(text, e, e + 30):
         return False  # the figure names who is given a quota, not the quota
     if f["kind"] == "count" and _BENEFICIARY.search(text, max(sent[0], s - 80), s) \
             and _FUNDS.search(text, sent[0], s) \
@@ -581,8 +585,8 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
     # a directive's opening paragraph states the situation; its tasks follow a lead-in, a heading or a number
     tasks = (ctx.tasks and section != "review" and (section == "task" or ctx.para_kind[k] == "item"
                                                     or "lead" in ctx.para_kind[:k])) \
-        or (goal is None and section == "task")
-    if tasks and i > 0 and (goal is None or ctx.para_kind[ctx.para_of[i]] == "item"):
+        or section == "task"
+    if tasks and i > 0 and (goal is None or section == "task" or ctx.para_kind[k] == "item"):
         clause = text[_clause_start(text, sent[0], s):s]
         if _CONDITION.search(text, sent[0], s) or _DESCRIPTION.match(clause):
             return False  # "đối với dự án giải ngân dưới 30%", "dự án …, dài 36 km": no task
