@@ -174,6 +174,9 @@ TARGETS = [
     ("task-after-the-lead-in-of-a-directive",
      "CHỈ THỊ\nVề tăng cường phòng cháy rừng\nNăm 2026, toàn tỉnh xảy ra 14 vụ cháy rừng, thiệt hại 96 ha.\n"
      "Để khắc phục, Chủ tịch UBND tỉnh yêu cầu:\n1. Duy trì 40 tổ tuần tra.", "40 tổ", True),
+    ("object-after-doi-voi-in-a-directive-task",
+     "CHỈ THỊ\nVề chuyển đổi số\nChủ tịch UBND tỉnh yêu cầu:\n"
+     "1. Hoàn thành số hóa đối với 100% hồ sơ đất đai trước ngày 30/6/2026.", "100%", True),
     ("condition-in-a-directive-task",
      "CHỈ THỊ\nVề đẩy nhanh tiến độ\nChủ tịch UBND tỉnh yêu cầu:\n"
      "1. Điều chuyển vốn đối với dự án giải ngân dưới 25% kế hoạch.", "25%", False),

@@ -622,7 +622,8 @@ _BENEFICIARY = re.compile(r"(?<!\w)(?:cho|với)\s+(?:các\s+)?(?:[\d.,]+\s+[^\d
 _FUNDS = re.compile(r"(?<!\w)(?:phân bổ|bố trí|vốn|kinh phí|ngân sách)(?!\w)", re.IGNORECASE)
 _ADMIN_UNIT = re.compile(r"(?:huyện|xã|thôn|bản|tỉnh|thành phố|phường|thị trấn|thị xã|làng|buôn|ấp|tổ dân phố|"
                          r"địa phương)(?!\w)", re.IGNORECASE)
-_CONDITION = re.compile(r"(?<!\w)(?:đối với|nếu|trường hợp)(?!\w)[^;:.]*$", re.IGNORECASE)
+# "đối với dự án giải ngân dưới 30%": a condition; "đối với 100% thủ tục": the task's own object
+_CONDITION = re.compile(r"(?<!\w)(?:đối với|nếu|trường hợp)\s+\w[^;:.]*$", re.IGNORECASE)
 _DESCRIPTION = re.compile(r"\s*(?:dài|rộng|tổng mức đầu tư|quy mô|công suất)(?!\w)", re.IGNORECASE)
 
 
