@@ -125,3 +125,13 @@ def test_pipeline_merges_mentions() -> None:
     assert len(refs) == 1
     assert (refs[0]["kind"], refs[0]["number"], refs[0]["date"], refs[0]["issuer"]) == \
         ("Nghị quyết", "05-NQ/TU", "2022-01-10", "Tỉnh ủy")
+
+
+def test_issuer_keeps_uy_ban_and_stops_at_ban_hanh() -> None:
+    from reportextract import extract_text
+
+    doc = extract_text("Thực hiện Nghị quyết số 12/NQ-HĐND ngày 20/11/2023 của Ủy ban nhân dân tỉnh về "
+                       "việc làm. Quyết định số 7/QĐ-UBND do Sở Tài chính ban hành năm 2024.")
+    issuers = {r.number: r.issuer for r in doc.references}
+    assert issuers["12/NQ-HĐND"] == "Ủy ban nhân dân tỉnh"
+    assert issuers["7/QĐ-UBND"] == "Sở Tài chính"

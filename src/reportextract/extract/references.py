@@ -70,7 +70,7 @@ _NAME_WORDS = frozenset(
 
 # lower-case words that start what follows a body's name ("của Tỉnh ủy về …", "… khóa XII", "… phê duyệt")
 _AFTER_NAME = frozenset(
-    "về khóa khoá nhiệm kỳ lần thứ ngày năm số tại trong đã đang sẽ được là có phê ban quy hướng yêu tặng bổ "
+    "về khóa khoá nhiệm kỳ lần thứ ngày năm số tại trong đã đang sẽ được là có phê quy hướng yêu tặng bổ "
     "ký nhằm để cho với trên theo từ đến thì mà này đó gồm chỉ giao".split())
 
 
@@ -100,6 +100,9 @@ def _issuer_at(text: str, pos: int) -> tuple[str, int] | None:
         elif low == "và":
             nxt = _WORD.search(text, m.end(), min(len(text), m.end() + 20))
             ok = bool(words) and bool(nxt) and _is_cap(nxt.group(0)) and not _kind_re().match(text, nxt.start(), nxt.start() + 40)
+        elif low == "ban":  # "Ủy ban …", "Ban …" name a body; "ban hành" is what it did
+            nxt = _WORD.search(text, m.end(), min(len(text), m.end() + 12))
+            ok = bool(words) and not (nxt and nxt.group(0).lower() == "hành")
         else:
             ok = bool(words) and ((prev_cap and low not in _AFTER_NAME) or low in _NAME_WORDS)
         if not ok:
