@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re as stdlib_re
 import unicodedata
 
 import regex as re
@@ -22,6 +23,10 @@ _ONE_FOR_ONE = str.maketrans({
 # Characters dropped: zero-width marks and soft hyphens carry nothing a reader sees.
 _DROP = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Any character the steps below would touch; most texts have none, and one search is cheaper than
+# the three passes (a stdlib class: `regex` needs no Unicode smarts for a set of code points).
+_ODD = stdlib_re.compile("[\r\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f"
+                         + "".join(map(stdlib_re.escape, map(chr, _ONE_FOR_ONE))) + "]")
 
 
 def decode(data: bytes) -> str:
@@ -62,10 +67,11 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("Ðồng chí\\r\\nHo\u0300a")
     'Đồng chí\\nHòa'
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _DROP.sub("", text)
-    text = _CONTROL.sub(" ", text)
-    text = text.translate(_ONE_FOR_ONE)
+    if _ODD.search(text) is not None:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = _DROP.sub("", text)
+        text = _CONTROL.sub(" ", text)
+        text = text.translate(_ONE_FOR_ONE)
     return unicodedata.normalize("NFC", text)
 
 
