@@ -1,6 +1,6 @@
 """Throughput: extract_text documents/second against bare spacy.blank("vi") tokenisation.
 
-    python benchmarks/throughput.py [FILE_OR_DIR ...] [--seconds S]
+    python benchmarks/throughput.py [FILE_OR_DIR ...] [--seconds S] [--stages]
 
 Runs both on the same documents (default: samples/*.txt, plus ../shared/corpus/dev if present)
 and prints docs/s for each and their ratio (goal: ratio >= 0.25). Also times a cold
@@ -47,10 +47,49 @@ def cold(cmd: list[str], runs: int = 5) -> float:
     return statistics.median(times)
 
 
+def stage_times(texts: list[str], passes: int = 5) -> dict[str, float]:
+    """Milliseconds per document spent in each step of extract_text (normalise, tokenise, each
+    pipeline component, assemble), over `passes` passes after a warm-up."""
+    import reportextract
+    from reportextract.assemble import build_document
+    from reportextract.models import Source
+    from reportextract.nlp import get_pipeline, make_doc
+    from reportextract.normalize import normalize_text
+    from reportextract.readers import SourceText
+
+    nlp = get_pipeline()
+    for t in texts[:3]:
+        reportextract.extract_text(t)
+    spent: dict[str, float] = {}
+
+    def clock(name: str, start: float) -> float:
+        now = time.perf_counter()
+        spent[name] = spent.get(name, 0.0) + now - start
+        return now
+
+    for _ in range(passes):
+        for t in texts:
+            at = time.perf_counter()
+            text = normalize_text(t)
+            at = clock("normalise", at)
+            src = SourceText(text, "txt")
+            doc = make_doc(text)
+            doc._.source = src
+            at = clock("tokenise (spaCy Doc)", at)
+            for name, proc in nlp.pipeline:
+                doc = proc(doc)
+                at = clock(name.replace("reportextract_", ""), at)
+            build_document(doc, Source(path=None, format="txt", sha256="", chars=len(text), pages=None), src)
+            clock("assemble", at)
+    n = passes * len(texts)
+    return {name: 1000 * v / n for name, v in spent.items()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("paths", nargs="*")
     ap.add_argument("--seconds", type=float, default=5.0)
+    ap.add_argument("--stages", action="store_true", help="also print ms/doc for each pipeline step")
     args = ap.parse_args()
     paths = args.paths or [str(ROOT / "samples")] + (
         [str(ROOT.parent / "shared/corpus/dev")] if (ROOT.parent / "shared/corpus/dev").is_dir() else [])
@@ -67,6 +106,11 @@ def main() -> None:
     print(f"bare spacy.blank('vi') tokenisation: {bare:8.1f} docs/s")
     print(f"reportextract.extract_text:          {ours:8.1f} docs/s")
     print(f"ratio: {ours / bare:.3f} (goal >= 0.25)")
+    if args.stages:
+        times = stage_times(texts)
+        for name, ms in times.items():
+            print(f"  {name:24s} {ms:6.3f} ms/doc")
+        print(f"  {'total':24s} {sum(times.values()):6.3f} ms/doc")
 
     seed = ROOT / "samples" / "giam-ngheo-2016-2020.txt"
     t_blank = cold([sys.executable, "-c", BLANK])
