@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import add_items, doc_text
-from ..parsers.dates import context_year, iso_date
+from ..parsers.dates import Confine, confined, context_year, iso_date, letters_of
 
 _S = r"[ \t]*\n?[ \t]*"  # a space that may wrap a line
 _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
@@ -68,6 +68,15 @@ DATE_PATTERNS: list[tuple[re.Pattern[str], bool]] = [
                 re.IGNORECASE), False),
 ]
 
+# Every date pattern above holds "tháng" (the ones tried on _MONTH_WINDOWS) or a day and month joined by
+# a separator (the others), and consumes only these characters: the text is searched around those only.
+_DATE_CHARS = (r" \t\n\d/.\-–,(…"
+               + letters_of("ngày tháng năm đến tới và từ sáng chiều tối trưa đêm hôm mai qua nay sau trước lần"))
+_MONTH_WINDOWS = Confine(r"[tT][hH][áÁ][nN][gG]", _DATE_CHARS)
+_DAY_WINDOWS = Confine(r"[/.\-][ \t]*\d", _DATE_CHARS)
+_BY_MONTH_WORD = frozenset({MONTH_RANGE, DATE_PATTERNS[0][0], *(p for p, _ in DATE_PATTERNS[4:6]),
+                            *(p for p, _ in DATE_PATTERNS[7:])})
+
 PERIOD = re.compile(r"(?<![\d/\-.])(?P<a>(?:19|20)\d\d)[ \t]*[-–—][ \t]*(?P<b>(?:19|20)\d\d)(?![\d/])")
 # "từ năm 2016 đến năm 2020", "giai đoạn 2016 đến 2020", "Từ khi tái lập tỉnh (1963) đến nay (2018)"
 PERIOD_WORDS = re.compile(
@@ -113,8 +122,13 @@ def find_dates(text: str, default_year: int | None) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     taken = _Taken()
     free = taken.free
+    month_windows = _MONTH_WINDOWS.windows(text)
+    day_windows = _DAY_WINDOWS.windows(text)
 
-    for m in RANGE.finditer(text):
+    def scan(pattern: re.Pattern[str]) -> Any:
+        return confined(pattern, text, month_windows if pattern in _BY_MONTH_WORD else day_windows)
+
+    for m in scan(RANGE):
         y, m2 = m.group("y"), m.group("m")
         first = iso_date(y, m.group("m1") or m2, m.group("d1"))
         second = iso_date(y, m2, m.group("d"))
@@ -126,7 +140,7 @@ def find_dates(text: str, default_year: int | None) -> list[dict[str, Any]]:
         found.append(_record(text, m.start("d"), m.end(), second))
         taken.append(m.span())
     if default_year is not None:
-        for m in RANGE_NO_YEAR.finditer(text):
+        for m in scan(RANGE_NO_YEAR):
             if not free(*m.span()):
                 continue
             m2 = m.group("m")
@@ -137,7 +151,7 @@ def find_dates(text: str, default_year: int | None) -> list[dict[str, Any]]:
             found.append(_record(text, m.start("d1"), m.end("m1") if m.group("m1") else m.end("d1"), first))
             found.append(_record(text, m.start("d"), m.end(), second))
             taken.append(m.span())
-    for m in MONTH_RANGE.finditer(text):
+    for m in scan(MONTH_RANGE):
         y = m.group("y")
         first, second = iso_date(y, m.group("m1")), iso_date(y, m.group("m"))
         if not first or not second or first >= second:
@@ -146,7 +160,7 @@ def find_dates(text: str, default_year: int | None) -> list[dict[str, Any]]:
         found.append(_record(text, m.start("m"), m.end(), second))
         taken.append(m.span())
     for pattern, has_year in DATE_PATTERNS:
-        for m in pattern.finditer(text):
+        for m in scan(pattern):
             s, e = m.span()
             if not free(s, e):
                 continue

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re as stdlib_re
 from collections import Counter
+from typing import Iterable, Iterator
 
 import regex as re
 
@@ -37,6 +39,62 @@ def is_year(text: str) -> bool:
     (True, False, True)
     """
     return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+
+
+def letters_of(words: str) -> str:
+    """The letters of `words` in every case a case-insensitive match may meet, for a character class.
+
+    >>> letters_of("năm")
+    'MNmnĂă'
+    >>> letters_of("sinh")
+    'HINShinsİıſ'
+    """
+    chars = set(words.replace(" ", ""))
+    chars |= {c.upper() for c in chars if len(c.upper()) == 1} | {c.lower() for c in chars if len(c.lower()) == 1}
+    # letters that case-fold to an ASCII one: a case-insensitive "s" also matches "ſ"
+    chars |= {odd for odd, plain in (("ſ", "s"), ("K", "k"), ("İ", "i"), ("ı", "i")) if plain in chars}
+    return "".join(sorted(chars))
+
+
+class Confine:
+    r"""Where a pattern's matches can be: the runs of characters it may consume that hold an anchor.
+
+    Searching only those windows gives exactly what a scan of the whole text gives, provided every match
+    holds (a character of) an anchor and `inside` lists every character any match attempt of the
+    pattern can consume, lookaheads included: an attempt then cannot step over a window's closing
+    character, and lookbehinds still see the text before a window.
+
+    >>> c = Confine(r"\d[/.]\d", r"\d/. a-z")
+    >>> text = "Kết quả: từ 3/4 đến 5.6; xong 7/8"
+    >>> [text[lo:hi] for lo, hi in c.windows(text)]
+    [' 3/4 đ', 'n 5.6;', ' xong 7/8']
+    """
+
+    def __init__(self, anchor: str, inside: str) -> None:
+        self.anchor = stdlib_re.compile(anchor)
+        self.after = stdlib_re.compile(f"[^{inside}]")
+        self.before = re.compile(f"(?r)[^{inside}]")
+
+    def windows(self, text: str, anchors: Iterable[int] | None = None) -> list[tuple[int, int]]:
+        """Disjoint (lo, hi): a run of inside characters around an anchor, and the character closing it."""
+        out: list[tuple[int, int]] = []
+        hi = 0
+        starts = anchors if anchors is not None else (m.start() for m in self.anchor.finditer(text))
+        for a in starts:
+            if a < hi:
+                continue  # in the window already
+            b = self.before.search(text, max(0, hi - 1), a)
+            lo = b.end() if b else 0
+            f = self.after.search(text, a)
+            hi = f.end() if f else len(text)
+            out.append((lo, hi))
+        return out
+
+
+def confined(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) over the windows only (see Confine)."""
+    for lo, hi in windows:
+        yield from pattern.finditer(text, lo, hi)
 
 
 _Y = r"(?:19|20)\d\d"

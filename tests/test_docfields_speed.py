@@ -1,0 +1,76 @@
+"""The speed-ups of the document, dates and references components give what a plain scan gives."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from reportextract.extract import dates
+from reportextract.parsers.dates import confined
+
+# Pieces of text that date patterns meet, and some that stop them; glued at random into test texts.
+_PIECES = (
+    "ngày", "Ngày", "NGÀY", "tháng", "Tháng", "THÁNG", "năm", "Năm", "từ", "Từ", "đến", "tới", "và", "sáng",
+    "Chiều", "hôm", "qua", "nay", "mai", "trước", "lần", "giai đoạn", "so với", "cùng kỳ", "Hà Nội", "kế hoạch",
+    "1", "3", "07", "12", "15", "31", "2019", "2021", "1999", "2030", "135", "4.500",
+    "/", "-", ".", "–", ",", "(", ")", "…", ";", ":", "|", " ", " ", " ", "  ", "\n", "\t", "²", "x", "Q",
+)
+
+
+# Date-shaped templates: {w} a time word, {d} {m} {y} numbers, {s} a separator, "_" a space of any kind.
+_SHAPES = (
+    "{w}_{d}{s}{m}{s}{y}", "{w}_{d}_tháng_{m}_năm_{y}", "tháng_{m}{s}{y}", "tháng_{m}_và_tháng_{m}_năm_{y}",
+    "từ_ngày_{d}_đến_{d}{s}{m}{s}{y}", "{w}_{d}{s}{m}", "{w}_{d}_{s}_{m}_{s}_{y}", "ngày_…_tháng_{m}_năm_{y}",
+    "{w}_{d}{s}{m}_{j}_{d}{s}{m}", "tháng_{m}_{j}_{m}", "{y}_{s}_{y}", "({d}{s}{m})", "năm_{y}", "{d}_tháng_{m}",
+)
+
+
+def _fill(shape: str, rng: random.Random) -> str:
+    out = []
+    for tok in shape.replace("{", "|{").replace("}", "}|").split("|"):
+        if tok == "{w}":
+            tok = rng.choice(("ngày", "Ngày", "sáng", "Hôm qua", "từ", "TỪ", "Chiều", "trưa", "đêm", "x"))
+        elif tok in ("{d}", "{m}"):
+            tok = str(rng.choice((1, 3, 9, 12, 13, 29, 31, 32))).zfill(rng.choice((1, 2)))
+        elif tok == "{y}":
+            tok = rng.choice(("2019", "2021", "2021", "1999", "1999", "2100", "20", "2019/", "12019"))
+        elif tok == "{s}":
+            tok = rng.choice(("/", "/", "-", "-", ".", "–", " - ", "/ ", ","))
+        elif tok == "{j}":
+            tok = rng.choice(("đến", "tới", "và", "–", "-"))
+        out.append(tok)
+    text = "".join(out)
+    while "_" in text:
+        text = text.replace("_", rng.choice((" ", " ", " ", "  ", "\n", "\t", "", " \n ")), 1)
+    return text if rng.random() < 0.8 else text.upper()
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(3, 30)):
+            parts.append(_fill(rng.choice(_SHAPES), rng) if rng.random() < 0.4 else rng.choice(_PIECES))
+            parts.append(rng.choice((" ", " ", "", "\n", ", ", ". ")))
+        out.append("".join(parts))
+    return out
+
+
+_TEXTS = _texts(1500, 7) + [
+    "Từ ngày 3 đến 5-4-2019, sáng 9/4 và ngày 1 tháng 6 năm 2020;",
+    "ngày\n8\ntháng\n11\nnăm\n2016 và tháng 3/2021, tháng 10 và tháng 11 năm 2025",
+    "Hôm qua (16-3) và ngày mai 12.12; 27/ 11/2024, 11 - 11 - 2023, ngày    tháng 11 năm 2025",
+]
+
+_PATTERNS = [("RANGE", dates.RANGE), ("RANGE_NO_YEAR", dates.RANGE_NO_YEAR), ("MONTH_RANGE", dates.MONTH_RANGE)] + [
+    (f"DATE_PATTERNS[{i}]", p) for i, (p, _) in enumerate(dates.DATE_PATTERNS)]
+
+
+@pytest.mark.parametrize("name,pattern", _PATTERNS, ids=[n for n, _ in _PATTERNS])
+def test_date_windows_find_every_match(name: str, pattern) -> None:
+    confine = dates._MONTH_WINDOWS if pattern in dates._BY_MONTH_WORD else dates._DAY_WINDOWS
+    for text in _TEXTS:
+        want = [m.span() for m in pattern.finditer(text)]
+        got = [m.span() for m in confined(pattern, text, confine.windows(text))]
+        assert got == want, text
