@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from reportextract.extract import dates
+from reportextract.extract import dates, document
 from reportextract.parsers.dates import confined
 
 # Pieces of text that date patterns meet, and some that stop them; glued at random into test texts.
@@ -74,3 +74,42 @@ def test_date_windows_find_every_match(name: str, pattern) -> None:
         want = [m.span() for m in pattern.finditer(text)]
         got = [m.span() for m in confined(pattern, text, confine.windows(text))]
         assert got == want, text
+
+
+_HEADER_PIECES = (
+    "Hà Nội", "TP. Hồ Chí Minh", "Trà Vinh", "ngày", "tháng", "năm", "Cập nhật", "Ngày đăng", "Posted", "lúc",
+    "Thứ Hai", "08:30", "Số:", "|", "*", ",", ", ", ".", "/", "-", " - ", "…", "\n", " ", "  ", "\t", "x",
+    "2", "09", "12", "2020", "2021", "1999", "12/3/2021", "4.5.2019", "11 - 11 - 2023", "10-2021",
+    "Hà Nội, ngày", "Bến Tre,\nngày", ", ngày", " tháng ", " năm ", "ngày 9 tháng 12 năm 2020", " 12/3/2021",
+)
+
+
+def _header_texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_HEADER_PIECES) + rng.choice(("", " ", " ", "\n"))
+                    for _ in range(rng.randint(3, 40))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("legal", [False, True], ids=["press", "legal"])
+def test_place_date_same_as_a_search(legal: bool) -> None:
+    pattern = document._PLACE_DATE_ANY if legal else document._PLACE_DATE
+    texts = _header_texts(3000, 11) + ["Trà Vinh, ngày 09 tháng 12 năm 2020", "x | Lâm Đồng, ngày 2/6/2022"]
+    hits = 0
+    for text in texts:
+        want = pattern.search(text)
+        got = document._place_date(text, legal)
+        assert (got and got.span()) == (want and want.span()), text
+        hits += want is not None
+    assert hits > 50  # the texts do hold such lines
+
+
+@pytest.mark.parametrize("start", [0, 7], ids=["whole", "from-7"])
+def test_labelled_same_as_a_search(start: int) -> None:
+    texts = _header_texts(3000, 12) + ["Cập nhật: 08:30, 12/3/2021", "Posted 4.5.2019 và 11 - 11 - 2023"]
+    hits = 0
+    for text in texts:
+        want = document._LABELLED.search(text, start)
+        got = document._labelled(text, start, len(text))
+        assert (got and got.span()) == (want and want.span()), text
+        hits += want is not None
+    assert hits > 50

@@ -4,13 +4,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+import re as stdlib_re
+
 import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import rules
 from ..nlp import add_items, doc_text
-from ..parsers.dates import iso_date
+from ..parsers.dates import iso_date, year_starts
 from ..parsers.references import clean_number, kind_to_document_kind
 
 _HEAD = 4000  # the header, title and by-line of any document sit in its first few thousand characters
@@ -104,7 +106,15 @@ _SO = re.compile(r"^S[ốóôo]\b", re.IGNORECASE)
 
 
 def _clean(line: str) -> str:
-    return _SPACES.sub(" ", line.replace("*", " ").replace("#", " ")).strip(" |_")
+    """A line with its spaces collapsed and its markup marks dropped.
+
+    >>> _clean(" ** Kế  hoạch\t số 5 |")
+    'Kế hoạch số 5'
+    """
+    line = line.replace("*", " ").replace("#", " ")
+    if "\x1c" in line or "\x1d" in line or "\x1e" in line or "\x1f" in line:
+        return _SPACES.sub(" ", line).strip(" |_")  # str.split() would cut at these, \s does not
+    return " ".join(line.split()).strip(" |_")
 
 
 def _is_upper(line: str) -> bool:
@@ -181,27 +191,91 @@ def _legal_kind(kind_name: str, title: str | None) -> str:
     return kind_to_document_kind(kind_name)
 
 
-def _published(text: str, head: str, lines: list[str], legal: bool) -> str | None:
-    m = (_PLACE_DATE_ANY if legal else _PLACE_DATE).search(head)
+# Where a place-and-date line may be: a comma followed by "ngày" (see _place_date).
+_PLACE_COMMA = stdlib_re.compile(r",[ \t]*\n?[ \t|]*ngày")
+_NOT_PLACE = re.compile(r"(?r)[^\p{L}. \t*]")     # _PLACE and the "[ \t*]*" before it consume no other
+_NOT_PLACE_ANY = re.compile(r"(?r)[^\p{L}. \t]")
+_NOT_DATE_TAIL = stdlib_re.compile(r"[^ \t\n|\d.…/\-ngàythámă]")  # nor does the date after the comma
+
+
+def _place_date(head: str, legal: bool) -> re.Match[str] | None:
+    """(_PLACE_DATE_ANY if legal else _PLACE_DATE).search(head), trying the pattern only where it can match:
+    a match is a place, a comma, "ngày" and a date; the place runs back from the comma over letters,
+    dots and spaces, the date on from it over digits, separators and "tháng", "năm".
+    """
+    pattern, barrier = (_PLACE_DATE_ANY, _NOT_PLACE_ANY) if legal else (_PLACE_DATE, _NOT_PLACE)
+    for c in _PLACE_COMMA.finditer(head):
+        b = barrier.search(head, 0, c.start())
+        end = _NOT_DATE_TAIL.search(head, c.end())
+        m = pattern.search(head, b.start() if b else 0, end.end() if end else len(head))
+        if m:
+            return m
+    return None
+
+
+def _numeric_year(text: str, start: int, y: int) -> bool:
+    """Whether the year at `y` may close a numeric date "d / m / yyyy" (spaces and separators as in
+    _NUMERIC_DATE, any number of digits: a cheap test that lets no such date through)."""
+    j = y - 1
+    while j >= start and text[j] in " \t":
+        j -= 1
+    if j < start or text[j] not in "/-.":
+        return False
+    sep = text[j]
+    j -= 1
+    while j >= start and text[j] in " \t":
+        j -= 1
+    if j < start or not text[j].isdecimal():
+        return False
+    while j >= start and text[j].isdecimal():
+        j -= 1
+    while j >= start and text[j] in " \t":
+        j -= 1
+    return j >= start and text[j] == sep
+
+
+def _labelled(text: str, start: int, end: int) -> re.Match[str] | None:
+    """_LABELLED.search(text, start, end), tried only on the lines that hold a numeric date (the
+    pattern spans no line break and ends with one)."""
+    done = start
+    for y in year_starts(text, start, end):
+        if y < done or not _numeric_year(text, start, y):
+            continue
+        lo = max(start, text.rfind("\n", start, y) + 1)
+        hi = text.find("\n", y, end)
+        hi = end if hi < 0 else hi + 1
+        m = _LABELLED.search(text, lo, hi)
+        if m:
+            return m
+        done = hi
+    return None
+
+
+def _top_lines(lines: list[str], n: int = 12) -> list[tuple[str, re.Match[str] | None]]:
+    """The first `n` non-empty lines, cleaned, each with its date when it is a date line or by-line."""
+    top = []
+    for raw in lines:
+        line = _clean(raw)
+        if line:
+            top.append((line, _date_line(line)))
+            if len(top) == n:
+                break
+    return top
+
+
+def _published(text: str, head: str, top: list[tuple[str, re.Match[str] | None]], legal: bool) -> str | None:
+    m = _place_date(head, legal)
     if m:
         if m.group("y2"):
             return iso_date(m.group("y2"), m.group("m2"), m.group("d2"))
         return iso_date(m.group("y"), m.group("m"), m.group("d"))
-    m = _LABELLED.search(head) or _LABELLED.search(text, max(len(head), len(text) - 1500))
+    m = _labelled(head, 0, len(head)) or _labelled(text, max(len(head), len(text) - 1500), len(text))
     if m:
         return iso_date(m.group("y"), m.group("m"), m.group("d"))
     if legal:
         return None
     # a date line or by-line near the top: "29/06/2022", "04/04/2022 - 08:59", "Tên Tác Giả - 05:32, 24/11/2023"
-    seen = 0
-    for raw in lines:
-        line = _clean(raw)
-        if not line:
-            continue
-        seen += 1
-        if seen > 12:
-            break
-        dm = _date_line(line)
+    for _, dm in top:
         if dm:
             return _line_value(dm)
     # a by-line closing the article: "Minh Châu - 15/3/2024"
@@ -232,21 +306,14 @@ def _date_line(line: str) -> re.Match[str] | None:
     return None
 
 
-def _press_title(lines: list[str]) -> str | None:
+def _press_title(top: list[tuple[str, re.Match[str] | None]]) -> str | None:
     """The headline: the first line that is not site chrome or a date line, when it reads as one
     (short, not a sentence); None when the text starts directly with its body."""
     chrome = _chrome()
-    seen = 0
-    for raw in lines:
-        line = _clean(raw)
-        if not line:
-            continue
-        seen += 1
-        if seen > 10:
-            return None
+    for line, dm in top[:10]:
         if chrome.match(line) or _SEPARATOR.match(line):
             continue
-        if _date_line(line):
+        if dm:
             continue  # a date or by-line above the headline
         line = _SITE_PREFIX.sub("", line, count=1) if line.startswith("(") else line
         words = line.split()
@@ -272,6 +339,7 @@ def find_document(text: str) -> dict[str, Any]:
     lines = _lines(head)
     info: dict[str, Any] = {"title": None, "kind": "press_release", "published": None,
                             "number": None, "issuer": None, "authors": []}
+    top: list[tuple[str, re.Match[str] | None]] = []  # a press release's first lines
     # the motto of a legal header sits in its first lines; quoted further down it makes no header
     motto = _MOTTO.search(head, 0, 800)
     kind_at = None
@@ -317,7 +385,8 @@ def find_document(text: str) -> dict[str, Any]:
             if info["title"]:
                 break
     else:
-        info["title"] = _press_title(lines)
+        top = _top_lines(lines)
+        info["title"] = _press_title(top)
     if legal:
         # the own number stands above the kind line (or in the first lines of a letter), not in the body
         limit = sum(len(x) + 1 for x in lines[:kind_at[0] + 2]) if kind_at else 1500
@@ -336,7 +405,7 @@ def find_document(text: str) -> dict[str, Any]:
                 if line and _AUTHORITY.match(line) and not re.match(r"^(?:QUYẾT|KHÓA|KHOÁ)", line):
                     info["issuer"] = line.rstrip(",")
                     break
-    info["published"] = _published(text, head, lines, legal)
+    info["published"] = _published(text, head, top, legal)
     return info
 
 

@@ -97,6 +97,23 @@ def confined(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
         yield from pattern.finditer(text, lo, hi)
 
 
+def year_starts(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where "19" or "20" stands in text[start:end], in order: every year of 1900-2099 starts at one.
+
+    >>> year_starts("năm 2019, 1920 và 120")
+    [4, 6, 10, 12, 19]
+    """
+    end = len(text) if end is None else end
+    out = []
+    for lead in ("19", "20"):
+        i = text.find(lead, start, end)
+        while i >= 0:
+            out.append(i)
+            i = text.find(lead, i + 1, end)
+    out.sort()
+    return out
+
+
 _Y = r"(?:19|20)\d\d"
 # A full day-month-year date: the strongest sign of when a text was written.
 _CTX_FULL = re.compile(
