@@ -5,6 +5,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+import re as sre
 import unicodedata
 
 import regex as re
@@ -33,6 +34,7 @@ _WEEKDAY = re.compile(r"^(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ [Nn]hật
 _NOT_AUTHOR = frozenset({"PV", "CTV", "BBT", "TTXVN", "VNA", "TTXVN/VNA", "BTV", "NV", "ẢNH"})
 
 
+@lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
     """Lower case without diacritics: "Lâm Đông" and "Lâm Đồng" fold alike (OCR drops marks)."""
     text = unicodedata.normalize("NFD", text.casefold()).replace("đ", "d")
@@ -86,6 +88,9 @@ _CUE_START = re.compile(rf"(?<![\p{{L}}\p{{M}}]){_CUE}(?![\p{{L}}\p{{M}}])")
 
 
 _FOREIGN_FIRST = frozenset("Tổng Phó Thủ Chủ Quốc Nhà Hoàng Công Thị Ngoại Bộ Đại Nữ Giáo".split())
+_FOREIGN_GATE = sre.compile("(" + "|".join(sorted(_FOREIGN_FIRST)) + ")")
+# every capitalised syllable a name pattern can read (_SYL where a run or a name may start): the gate for foreign names
+_SYL_ANY = re.compile(rf"(?<![\p{{L}}\p{{M}}\d.]){_SYL}")
 _WORD = re.compile(r"(?<![\p{L}\p{M}\d])[\p{L}\p{M}]+")
 _CAP_WORD = re.compile(r"(?<![\p{L}\p{M}\d.])\p{Lu}[\p{L}\p{M}'’]*")
 
@@ -110,6 +115,74 @@ def _at_words(pattern: re.Pattern[str], text: str, starts: re.Pattern[str] | lis
         if m:
             yield m
             pos = m.end()
+
+
+# Letters a gate may treat as "inside a word": a subset of \\p{L}, so a gate skips only places the exact pattern would.
+_VI_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_VI_LETTERS = _VI_LOWER + _VI_LOWER.upper()
+# Anything but a space, a digit or a known lower-case letter: a superset of \\p{Lu} for stdlib re.
+_MAYBE_UPPER = rf"[^\s0-9{_VI_LOWER}]"
+# Old-style tone placement at a word end (what modern_tones rewrites): a document without it is scanned as is.
+_OLD_TONE_GATE = sre.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![a-zA-Z])")
+
+
+@lru_cache(maxsize=1)
+def _cue_gate() -> sre.Pattern[str]:
+    """_CUE's words as a stdlib prefix tree (quick to scan for), after a character that is not a known letter and
+    before a possible capital: where a list of names after a cue ("các ông: …") can start."""
+    words, chain = _CUE[3:].split("|(?:PGS", 1)
+    spelled: list[str] = []
+    for alt in words.split("|"):
+        literals = [""]
+        for one, two, plain in sre.findall(r"\[(.)(.)\]|([^\[\]]+)", alt):
+            literals = [w + c for w in literals for c in ((one, two) if one else (plain,))]
+        spelled += literals
+    return sre.compile(rf"[^{_VI_LETTERS}]({_trie(sorted(set(spelled)))}|(?:PGS{chain[:-1]})"
+                       rf"(?=[ \t]*:?[ \t]*{_MAYBE_UPPER})")
+
+
+def _gated(gate: sre.Pattern[str], exact: re.Pattern[str], pattern: re.Pattern[str], text: str,
+           first: frozenset[str] | None = None, lead: bool = False):
+    """What _at_words(pattern, text, exact, first) yields, trying `exact` only where the cheap stdlib `gate`
+    finds group 1: the gate must find every start of an `exact` match that `pattern` can match at, and every
+    `exact` match that covers such a start. With `lead`, the gate reads one character before the start
+    (so the text's first character is tried on its own)."""
+    pos = skip = 0
+    search = gate.search
+    q = 0 if lead else -1
+    while True:
+        if q < 0:
+            g = search(text, pos - 1 if lead and pos else pos)
+            if g is None:
+                return
+            q = g.start(1)
+        em = exact.match(text, q)
+        if em is not None and q and text[q - 1] in "'’" and _inside_word(exact, text, q):
+            em = None  # "X'Nguyễn": the start sits inside a word `exact` read from further left
+        if em is None:
+            pos = q + 1
+            q = -1
+            continue
+        pos = max(em.end(), q + 1)  # exact.finditer would resume here
+        if q >= skip:
+            word = em.group(0)
+            if first is None or word in first or word[:2] in first or word.lower() in first:
+                m = pattern.match(text, q)
+                if m:
+                    yield m
+                    skip = m.end()
+        q = -1
+
+
+_RUN_BEFORE = re.compile(r"[\p{L}\p{M}'’]+$")
+
+
+def _inside_word(exact: re.Pattern[str], text: str, q: int) -> bool:
+    """Whether exact.finditer(text) reads a word running over q (a word's letters and apostrophes before q)."""
+    run = _RUN_BEFORE.search(text, max(0, q - 80), q)
+    if run is None:
+        return False
+    return any(w.start() < q for w in exact.finditer(text, run.start(), q + 1))
 
 
 class Mention(NamedTuple):
@@ -186,6 +259,10 @@ def _data() -> dict[str, Any]:
         "cue_end": re.compile(rf"(?<![\p{{L}}]){_CUE}[ \t]*:?[ \t]*$"),
         "upper_line": re.compile(
             rf"(?m)^[ \t*#|_]*(?P<n>(?:{upsurn})(?:{_SP}{_UPSYL}){{1,4}})[ \t*|_]*$"),
+        # where a surname (a word of surname_set, all capitalised) can start: the gate for "name"
+        # (followed by no known letter: the word is the surname itself)
+        "surname_gate": sre.compile("(" + _trie(sorted(set(s))) + rf"(?![{_VI_LETTERS}'’])|H['’])",
+                                    0 if all(w[:1].isupper() for w in s) else sre.IGNORECASE),
         "provinces": frozenset(pl["provinces"] + pl["not_names"]),
         "surname_set": frozenset(s) | {"H'", "H’"},
         "head_first": frozenset(w.split()[0].lower() for w in list(t["heads"]) + title_abbr + ["nguyên"]),
@@ -523,14 +600,13 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
 def _names(text: str, scan: str) -> list[Mention]:
     d = _data()
     found: dict[tuple[int, int], Mention] = {}
-    caps = [(w.start(), w.group(0)) for w in _CAP_WORD.finditer(scan)]
-    for m in _at_words(d["name"], scan, caps, d["surname_set"]):
+    for m in _gated(d["surname_gate"], _CAP_WORD, d["name"], scan, d["surname_set"]):
         span = _clean_name(scan, *m.span())
         if span:
             cue = bool(d["cue_end"].search(scan[max(0, span[0] - 40):span[0]])) \
                 or scan[span[0]:span[1]].count(" ") >= 2 and bool(_SPEECH.match(scan, span[1]))
             found[span] = Mention(span[0], span[1], text[span[0]:span[1]], cue)
-    for m in _at_words(d["cue_list"], scan, _CUE_START):
+    for m in _gated(_cue_gate(), _CUE_START, d["cue_list"], scan, lead=True):
         before = scan[max(0, m.start() - 30):m.start()]
         if _ends_with(before, d["place_words"]) or _ends_with(before, d["org_words"]):
             continue  # "tỉnh Bà Rịa", "núi Bà Đen", "đường Ông Ích Khiêm": places, not a cue
@@ -553,8 +629,11 @@ def _names(text: str, scan: str) -> list[Mention]:
                         and not _ORG_START.match(item):
                     found[(s, e)] = Mention(s, e, text[s:e], True)
             pos += len(item)
+    # both passes below keep a name only when one of its capitalised syllables is foreign
+    if not any(_foreign(w) for w in set(_SYL_ANY.findall(scan))):
+        return sorted(found.values())
     # foreign names after a title: "Tổng thống Joe Biden", "Thủ tướng Campuchia Hun Manet"
-    for m in _at_words(d["foreign"], scan, caps, _FOREIGN_FIRST):
+    for m in _gated(_FOREIGN_GATE, _CAP_WORD, d["foreign"], scan, _FOREIGN_FIRST):
         s, e = m.span("n")
         words = m.group("n").split()
         if len(words) >= 4:  # "Thị trưởng New York Eric Adams": an unknown place before the name
@@ -604,6 +683,7 @@ def _foreign(word: str) -> bool:
 # ------------------------------------------------------------------ by-lines and signature blocks
 
 _BYNAME = rf"(?:{_SYL}(?:{_SP}{_SYL}){{1,3}}|{_UPSYL}(?:{_SP}{_UPSYL}){{1,3}}|\p{{Lu}}\p{{Ll}}?\.[ ]?\p{{Lu}}[\p{{L}}\p{{M}}]+)"
+_BYNAME_RE = re.compile(_BYNAME)
 _BYLINE = re.compile(
     rf"^[ \t*_]*(?:(?:Tin|Bài|Tin và ảnh|Bài và ảnh|Tin, ảnh|Bài, ảnh|Tin/ảnh|Bài/ảnh|Thực hiện|Nhóm PV)[ \t]*:[ \t]*)?"
     rf"(?P<names>{_BYNAME}(?:[ \t]*(?:-|–|,|và|&)[ \t]*{_BYNAME})*)"
@@ -622,7 +702,7 @@ def _byline_names(line: str) -> list[tuple[int, int]] | None:
     if not m or _WEEKDAY.match(line.strip()):
         return None
     out = []
-    for nm in re.finditer(_BYNAME, m.group("names")):
+    for nm in _BYNAME_RE.finditer(m.group("names")):
         n = nm.group(0)
         if n in _NOT_AUTHOR or n in _data()["provinces"] or _data()["title_start"].match(n):
             return None
@@ -786,7 +866,7 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
     >>> recs[0]["name"], recs[0]["titles"], authors
     ('Lê Văn Tám', ['Ủy viên Trung ương Đảng', 'Bí thư Tỉnh ủy'], ['Mai Hoa'])
     """
-    scan = modern_tones(text)
+    scan = modern_tones(text) if _OLD_TONE_GATE.search(text) else text
     if len(scan) != len(text):
         scan = text
     lines = _lines(text)
@@ -881,8 +961,7 @@ def _group_title(scan: str, mentions: list[Mention], i: int) -> list[str]:
     lo = hi = i
     while lo > 0 and _LIST_SEP.fullmatch(scan[mentions[lo - 1].end:mentions[lo].start]):
         lo -= 1
-    while hi + 1 < len(mentions) and re.fullmatch(r"[ \t]*(?:,|;|và)[ \t]*",
-                                                  scan[mentions[hi].end:mentions[hi + 1].start]):
+    while hi + 1 < len(mentions) and _LIST_SEP.fullmatch(scan[mentions[hi].end:mentions[hi + 1].start]):
         hi += 1
     vm = _POST_VERB.match(scan, mentions[hi].end)
     if vm:
