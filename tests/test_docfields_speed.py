@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from reportextract.extract import dates, document
+from reportextract.extract import dates, document, references
 from reportextract.parsers.dates import confined
 
 # Pieces of text that date patterns meet, and some that stop them; glued at random into test texts.
@@ -113,3 +113,23 @@ def test_labelled_same_as_a_search(start: int) -> None:
         assert (got and got.span()) == (want and want.span()), text
         hits += want is not None
     assert hits > 50
+
+
+_CITATION_PIECES = (
+    "Nghị quyết", "NGHỊ QUYẾT", "nghị\nquyết", "Quyết định", "Chỉ thị", "Kế hoạch", "Báo cáo", "Văn bản",
+    "Thông tư", "Công văn", "Bộ", "Ban", "Sở", "số", "Số", "SỐ", "số:", ":", "12", "5", "30a", "135", "2025",
+    "123456", "7b", "%", ".", ",", "/", "-", "ngày", "của", "về", "x", " ", " ", "  ", "\t", "\n", "ạ",
+)
+
+
+def test_bare_mentions_same_as_finditer() -> None:
+    rng = random.Random(13)
+    pattern = references._bare_re()
+    hits = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(_CITATION_PIECES) + rng.choice(("", " ", " ", " ", "\n"))
+                       for _ in range(rng.randint(3, 40)))
+        want = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in references._bare_mentions(text)] == want, text
+        hits += len(want)
+    assert hits > 200

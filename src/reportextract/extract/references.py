@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
+
+import re as stdlib_re
 
 import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import add_items, doc_text
-from ..parsers.dates import iso_date
+from ..parsers.dates import iso_date, letters_of
 from ..parsers.references import canonical_kind, find_numbers, kind_from_number, kind_names
 
 _S = r"[ \t]*\n?[ \t]*"  # a space that may wrap a line
@@ -35,6 +37,40 @@ def _bare_re() -> re.Pattern[str]:
         rf"(?=[nqctkhbvNQCTKHBV])(?<!\p{{L}})(?<!(?:Bộ|Sở|Ban|Vụ|Phòng|Cục|Viện)\s)(?P<k>{kinds})[ \t]+(?:(?P<so>số)[ \t]*:?[ \t]*)?"
         rf"(?P<n>\d{{1,5}}(?P<suffix>[a-zđ])?)(?![\p{{L}}\d]|[/\-.,]\d|[ \t]*%)",
         re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _bare_bounds() -> tuple[stdlib_re.Pattern[str], re.Pattern[str], stdlib_re.Pattern[str]]:
+    """What _bare_mentions needs: where a bare number may stand (after a kind's last letter and spaces,
+    or after "số"), what a kind may consume before it, and what the number and its lookahead after it."""
+    lasts, so = letters_of("".join(k[-1] for k in _BARE_KINDS) + "s"), letters_of("ố")
+    # a digit after "<kind's last letter> ", "  ", "số", "số ", "số:", ": ": a superset, found fast
+    anchor = stdlib_re.compile(rf"\d(?<=[{lasts} \t:{so}][ \t:{so}]\d)")
+    before = re.compile(rf"(?r)[^\s:{letters_of(' '.join(_BARE_KINDS) + ' số')}]")
+    after = stdlib_re.compile(rf"[^\d \t/\-.,{letters_of('abcdefghijklmnopqrstuvwxyzđ')}]")
+    return anchor, before, after
+
+
+def _bare_mentions(text: str) -> Iterator[re.Match[str]]:
+    """_bare_re().finditer(text), the pattern tried only around the numbers that stand where one may.
+
+    Each match's kind and spaces run back from its number over kind letters, spaces and "số"; its
+    number, suffix letter and lookahead run on over digits, Latin letters, spaces and separators (kind
+    names all hold another letter, so no match starts there). Windows may overlap: `pos` keeps the
+    matches apart as finditer does.
+    """
+    pattern = _bare_re()
+    anchor, before, after = _bare_bounds()
+    pos = 0
+    for a in anchor.finditer(text):
+        d = a.start()
+        if d < pos:
+            continue
+        b = before.search(text, 0, d)
+        f = after.search(text, d)
+        for m in pattern.finditer(text, max(pos, b.end() if b else 0), f.end() if f else len(text)):
+            yield m
+            pos = m.end()
 
 
 _DATE = (rf"(?:(?P<d1>\d{{1,2}}){_S}tháng{_S}(?P<m1>\d{{1,2}}){_S}(?:năm{_S})?(?P<y1>(?:19|20)\d\d)"
@@ -190,7 +226,7 @@ def find_references(text: str, own_number: str | None, year: int | None = None) 
             continue
         found.append({"kind": kind, "number": number, "_start": ks, "_num_end": e})
     starts = [a for a, _ in spans]
-    for m in _bare_re().finditer(text):
+    for m in _bare_mentions(text):
         s, e = m.span()
         i = bisect_right(starts, e) - 1  # the last number starting before this mention ends
         if i >= 0 and spans[i][1] > s:
@@ -240,6 +276,8 @@ def find_references(text: str, own_number: str | None, year: int | None = None) 
 def _dates_from_signing(text: str, refs: list[dict[str, Any]], year: int | None) -> None:
     """Undated citations after "Ngày 2/6/2022, … đã ký các quyết định …" take that date (same kind,
     until the next such sentence)."""
+    if all(r["date"] for r in refs):
+        return  # nothing to date: no need to look for signings
     events = []
     for m in _SIGNED.finditer(text):
         value = iso_date(m.group("y") or year or 0, m.group("m"), m.group("d"))
