@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Any, Callable, Optional
+
+import re as std_re
 
 import regex as re
 from spacy.tokens import Doc
@@ -20,27 +22,43 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, Any]:
-    """Cue patterns built once from rules/cues.json."""
-    cues = rules.load("cues")
-    plan = _alt(cues["plan_nouns"])
-    plan_no_nq = _alt([w for w in cues["plan_nouns"] if w.lower() not in ("nghị quyết", "nq")])
+_GIAO = r"(?:\s+(?:năm|vốn|tỉnh|huyện|xã|trung\s+ương|tw|cấp\s+trên|được)){0,2}(?:\s+(?:giao|đề\s+ra))?"
+
+
+def _cue_source(cues: dict[str, Any], case: Callable[[str], str]) -> str:
+    """The plan-or-outcome cue pattern, its words passed through `case`."""
+    def alt(words: list[str]) -> str:
+        return _alt([case(w) for w in words])
+
+    plan = alt(cues["plan_nouns"])
+    giao = _GIAO
     num = r"\d[\d.,]*\s*(?:%|lần)"
-    giao = r"(?:\s+(?:năm|vốn|tỉnh|huyện|xã|trung\s+ương|tw|cấp\s+trên|được)){0,2}(?:\s+(?:giao|đề\s+ra))?"
-    cue = re.compile(
+    return (
         r"(?<!\w)(?:"
         rf"(?P<result>{num}\s*(?:so\s+với\s+)?(?:{plan}){giao}"
         rf"|(?:đạt|vượt|hoàn\s+thành|cao\s+hơn|thấp\s+hơn|bằng|so\s+với)(?:\s+và\s+vượt)?\s+(?:mức\s+)?"
         rf"(?:so\s+với\s+)?(?:{plan}){giao})"
-        rf"|(?P<notplan>{_alt(cues['not_plan'])})"
+        rf"|(?P<notplan>{alt(cues['not_plan'])})"
         r"|(?P<passed>thông\s+qua)"
         r"|(?P<until>(?:đến|tới)\s+năm\s+(?P<uy>(?:19|20)\d\d))"
-        rf"|(?P<target>{_alt(cues['target'])})"
-        rf"|(?P<estimate>{_alt(cues['result'])})"
-        r")(?!\w)",
-        re.IGNORECASE,
-    )
+        rf"|(?P<target>{alt(cues['target'])})"
+        rf"|(?P<estimate>{alt(cues['result'])})"
+        r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _lower_cue() -> Any:
+    """The cue pattern for lower-cased text, compiled by the standard `re` (four times faster here than
+    `regex` with IGNORECASE): on a text whose lower-casing keeps every offset it finds the same cues."""
+    return std_re.compile(_cue_source(rules.load("cues"), str.lower))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, Any]:
+    """Cue patterns built once from rules/cues.json."""
+    cues = rules.load("cues")
+    plan_no_nq = _alt([w for w in cues["plan_nouns"] if w.lower() not in ("nghị quyết", "nq")])
+    cue = re.compile(_cue_source(cues, str), re.IGNORECASE)
     compare = re.compile(
         rf"(?<!\w)(?:{_alt(cues['compare'])})\s+(?:[\d.,]+\s*(?:lần|%)\s+)?(?:(?:với|cùng\s+kỳ|cuối|đầu|hết|giữa|thời\s+điểm|mức|của|"
         r"trung\s+bình|bình\s+quân)\s+)*(?:năm|giai\s+đoạn|tháng\s+\d{1,2}\s*/|quý\s+\S+\s*/|"
@@ -162,6 +180,9 @@ class _Context:
 
     def __init__(self, doc: Doc, figures: list[dict[str, Any]]) -> None:
         text = self.text = doc_text(doc)
+        lower = text.lower()
+        # offsets in the lower-cased text are the text's own unless a letter lower-cases to two ("İ")
+        self.lower = lower if len(lower) == len(text) else None
         info = doc._.info or {}
         self.ref_year = self._ref_year(doc, info.get("published"))
         self.instructions = info.get("kind") in ("conclusion", "directive")
@@ -178,6 +199,44 @@ class _Context:
         self._in_figure = in_figure
         self._sent_cues: dict[int, list[tuple[int, int, str]]] = {}  # filled lazily: few sentences need them
         self._scope_cache: dict[tuple[int, bool], tuple[Any, Optional[bool]]] = {}
+        self._context_cache: dict[int, tuple[Any, Optional[bool]]] = {}
+        self._breaks: dict[tuple[int, str], tuple[list[int], list[int], list[str]]] = {}
+
+    # -- clause starts: each sentence's breaks are found once, a figure's clause start is a bisection
+    def _sentence_breaks(self, sent: tuple[int, int], kind: str) -> tuple[list[int], list[int], list[str]]:
+        """(ends of the break matches, positions of the brackets, the brackets) in sentence `sent`."""
+        key = (sent[0], kind)
+        found = self._breaks.get(key)
+        if found is None:
+            text = self.text
+            ends = [m.end() for m in _BREAKS[kind].finditer(text, sent[0], sent[1])]
+            marks: list[int] = []
+            chars: list[str] = []
+            if kind != "clause" and kind != "enum" and ("(" in text[sent[0]:sent[1]]):
+                for m in _BRACKET.finditer(text, sent[0], sent[1]):
+                    marks.append(m.start())
+                    chars.append(m.group())
+            found = self._breaks[key] = (ends, marks, chars)
+        return found
+
+    def cut(self, sent: tuple[int, int], pos: int, kind: str) -> int:
+        """The end of the last break of `kind` in text[sent[0]:pos] (sent[0] when none): what scanning
+        that slice with the kind's pattern would give (see _clause_start and _clause_start_metric)."""
+        if pos > sent[1]:
+            return _scan_cut(self.text, sent[0], pos, kind)
+        ends, marks, chars = self._sentence_breaks(sent, kind)
+        k = bisect_right(ends, pos)
+        cut = ends[k - 1] if k else sent[0]
+        if marks:  # "(" opens a clause while no bracket follows it before pos
+            j = bisect_left(marks, pos)
+            if j and chars[j - 1] == "(" and marks[j - 1] + 1 > cut:
+                cut = marks[j - 1] + 1
+        if kind != "clause" and kind != "enum" and pos - 8 >= sent[0] and pos - 8 >= cut:
+            # "trong đó" right before pos ends a clause there even when a letter follows it
+            m = _TRONG_DO.match(self.text, pos - 8, pos)
+            if m:
+                cut = pos
+        return cut
 
     # -- structure
     def _sentences(self, doc: Doc) -> list[tuple[int, int]]:
@@ -296,7 +355,9 @@ class _Context:
         """(start, end, 'target' | 'result') for every plan or outcome word in text[start:end]."""
         out = []
         text = self.text
-        for m in _patterns()["cue"].finditer(text, start, end):
+        found = _lower_cue().finditer(self.lower, start, end) if self.lower is not None \
+            else _patterns()["cue"].finditer(text, start, end)
+        for m in found:
             kind = m.lastgroup if m.lastgroup != "uy" else "until"
             if m.group("result"):
                 kind = "result"
@@ -465,8 +526,13 @@ class _Context:
 
 def _clause_start(text: str, sent_start: int, pos: int) -> int:
     """Start of the clause holding `pos`, within its sentence."""
+    return _scan_cut(text, sent_start, pos, "clause")
+
+
+def _scan_cut(text: str, sent_start: int, pos: int, kind: str) -> int:
+    """The end of the last match of the `kind` pattern in text[sent_start:pos], else sent_start."""
     cut = sent_start
-    for m in _CLAUSE_BREAK.finditer(text, sent_start, pos):
+    for m in _SCAN[kind].finditer(text, sent_start, pos):
         cut = m.end()
     return cut
 
@@ -484,10 +550,7 @@ def year_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], clause_s: i
     if after and f["kind"] == "duration" and isinstance(after[0][2], tuple) and after[0][0] - e < 150 \
             and not _CLAUSE_BREAK.search(text, e, after[0][0]):
         return after[0][2]  # "sau 5 năm thực hiện Chỉ thị … giai đoạn 2019-2024": the period it spans
-    enum = None
-    for enum in _ENUM.finditer(text, ss, s):
-        pass
-    lo = enum.end() if enum else ss
+    lo = ctx.cut(sent, s, "enum")
     before = [m for m in marks if lo <= m[0] and m[1] <= s]
     in_clause = [m for m in before if m[0] >= clause_s]
     if in_clause:
@@ -587,7 +650,7 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
                                                     or "lead" in ctx.para_kind[:k])) \
         or section == "task"
     if tasks and i > 0 and (goal is None or section == "task" or ctx.para_kind[k] == "item"):
-        clause = text[_clause_start(text, sent[0], s):s]
+        clause = text[ctx.cut(sent, s, "clause"):s]
         if _CONDITION.search(text, sent[0], s) or _DESCRIPTION.match(clause):
             return False  # "đối với dự án giải ngân dưới 30%", "dự án …, dài 36 km": no task
         return True
@@ -794,18 +857,21 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         # an earlier figure inside a closed aside: "thị trường châu Âu (chiếm 6,33%) tăng 70,94%"
         k = text.rfind("(", sent[0], prev["span"][0])
         if k >= 0 and ")" not in text[k:prev["span"][0]] and ")" in text[prev["span"][1]:s]:
-            floor = max(sent[0], _clause_start_metric(text, sent[0], k, ctx.wrapped))
-    clause_s = max(_clause_start_metric(text, sent[0], s, ctx.wrapped), floor)
+            floor = max(sent[0], _clause_start_metric(ctx, sent, k))
+    clause_s = max(_clause_start_metric(ctx, sent, s), floor)
     seg = _before(text, clause_s, s)
     # a count's doer/verb phrase may run over commas ("trao tặng Huân chương hạng Nhất, Nhì, Ba cho 5 cá nhân")
-    long_seg = _before(text, max(_clause_start_metric(text, sent[0], s, ctx.wrapped, loose=True), floor), s)
+
+    def long_seg() -> str:
+        return _before(text, max(_clause_start_metric(ctx, sent, s, loose=True), floor), s)
+
     subj = _subject(seg)
     share = _SHARE_OF.match(_clean(seg, trail=False))
     if share:  # "nhóm thủy sản chiếm tỷ trọng 3,65%": the share of the group named before
         subj = f"{share.group(2) or ''} {share.group(1)}".strip()
     elif clause_s > sent[0] and text[clause_s - 1] == "(" and _SHARE_VERB.match(seg):
         # "thị trường châu Âu (chiếm tỷ trọng 6,33%)": the group is named before the aside
-        outer = _subject(_before(text, _clause_start_metric(text, sent[0], clause_s - 1, ctx.wrapped), clause_s - 1))
+        outer = _subject(_before(text, _clause_start_metric(ctx, sent, clause_s - 1), clause_s - 1))
         share = _SHARE_OF.match(f"{outer} {_clean(seg, trail=False)}") if outer else None
         if share:
             subj = f"{share.group(2) or ''} {share.group(1)}".strip()
@@ -820,7 +886,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
             for _ in range(3):
                 if k <= sent[0]:
                     break
-                k0 = _clause_start_metric(text, sent[0], max(sent[0], k - 2), ctx.wrapped)
+                k0 = _clause_start_metric(ctx, sent, max(sent[0], k - 2))
                 subj = _subject(_before(text, k0, k - 1), prefer_head=True)
                 if subj:
                     break
@@ -833,7 +899,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         f["_tail_end"] = e  # "14,6% cuối năm 2021 xuống còn 9%": the year after it belongs to no measure
     unit_words = _NUMBER_WORDS.sub("", f["text"]).strip().lower()
     if f["kind"] == "duration":
-        phrase = _clean(tail, trail=False) or _predicate(long_seg) or subj
+        phrase = _clean(tail, trail=False) or _predicate(long_seg()) or subj
         base = None
     elif f["kind"] == "measure":
         named = "" if _TIME_ONLY.match(tail) else _clean(tail)
@@ -850,7 +916,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         elif _PREP_END.search(seg):
             phrase = noun  # "… người lao động thuộc 57 cơ quan": the count names its own noun
         else:
-            pred = _predicate(long_seg)
+            pred = _predicate(long_seg())
             if unit_words in _PEOPLE:
                 # "đã giải quyết việc làm mới cho 2.980 lao động": the verb phrase says what is counted
                 phrase = pred if len(pred.split()) >= 2 else f"{pred} {noun}".strip()
@@ -886,17 +952,24 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
     return phrase or None
 
 
-def _clause_start_metric(text: str, sent_start: int, pos: int, wrapped: bool, loose: bool = False) -> int:
-    cut = sent_start
-    pattern = _CLAUSE_LOOSE if loose else _CLAUSE_METRIC_WRAPPED if wrapped else _CLAUSE_METRIC
-    for m in pattern.finditer(text, sent_start, pos):
-        cut = m.end()
-    return cut
+def _clause_start_metric(ctx: _Context, sent: tuple[int, int], pos: int, loose: bool = False) -> int:
+    """Start of the clause before `pos` that may name a figure's measure (commas break it unless `loose`)."""
+    return ctx.cut(sent, pos, "loose" if loose else "wrapped" if ctx.wrapped else "metric")
 
 
 _CLAUSE_METRIC = re.compile(r"[;:\n“”\"]|\((?=[^()]*$)|,\s|\.\s|\.\.\.|…|(?<!\w)trong đó(?!\w)", re.IGNORECASE)
 _CLAUSE_METRIC_WRAPPED = re.compile(r"[;:“”\"]|\((?=[^()]*$)|,\s|\.\s|(?<!\w)trong đó(?!\w)", re.IGNORECASE)
 _CLAUSE_LOOSE = re.compile(r"[;:\n“”\"]|\((?=[^()]*$)|\.\s|\.\.\.|…|(?<!\w)trong đó(?!\w)", re.IGNORECASE)
+_SCAN = {"metric": _CLAUSE_METRIC, "wrapped": _CLAUSE_METRIC_WRAPPED, "loose": _CLAUSE_LOOSE,
+         "clause": _CLAUSE_BREAK, "enum": _ENUM}
+# the same breaks but brackets, scanned over a whole sentence: which "(" opens the clause depends on
+# where the figure is ("(" with no bracket between it and the figure), so cut() finds it by bisection
+_BREAKS = {"metric": re.compile(r"[;:\n“”\"]|,\s|\.\s|\.\.\.|…|(?<!\w)trong đó(?!\w)", re.IGNORECASE),
+           "wrapped": re.compile(r"[;:“”\"]|,\s|\.\s|(?<!\w)trong đó(?!\w)", re.IGNORECASE),
+           "loose": re.compile(r"[;:\n“”\"]|\.\s|\.\.\.|…|(?<!\w)trong đó(?!\w)", re.IGNORECASE),
+           "clause": _CLAUSE_BREAK, "enum": _ENUM}
+_BRACKET = re.compile(r"[()]")
+_TRONG_DO = re.compile(r"(?<!\w)trong đó", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(r"^[\d.,\s/–\-]+(?:(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn)\s+)?|^(?:(?:một|hai|ba|bốn|năm|sáu|bảy|"
                            r"bẩy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|linh|lẻ|nghìn|ngàn|triệu|tỷ)\s+)+", re.IGNORECASE)
 
@@ -913,7 +986,7 @@ def attach_attributes(doc: Doc, figures: list[dict[str, Any]]) -> None:
     for f in figures:
         s, e = f["span"]
         sent = ctx.sents[ctx.sentence_index(s)]
-        clause_s = _clause_start(text, sent[0], s)
+        clause_s = ctx.cut(sent, s, "clause")
         f["change"] = change_of(text[clause_s:s])
         if f["change"] is None and (f.get("unit") or "").endswith("/năm"):
             # "tỷ lệ giảm nghèo bình quân 0,98%/năm": a yearly reduction named before the figure
