@@ -182,7 +182,7 @@ def _inside_word(exact: re.Pattern[str], text: str, q: int) -> bool:
     run = _RUN_BEFORE.search(text, max(0, q - 80), q)
     if run is None:
         return False
-    return any(w.start() < q for w in exact.finditer(text, run.start(), q + 1))
+    return any(w.start() < q < w.end() for w in exact.finditer(text, run.start(), q + 1))
 
 
 class Mention(NamedTuple):
@@ -233,6 +233,7 @@ def _data() -> dict[str, Any]:
     head = re.compile(rf"(?:nguyên{_SP})?(?:{heads})(?![\p{{L}}\p{{M}}])", re.IGNORECASE)
     # abbreviations that are themselves a position ("UVTW", "TUV", "PCT"): they may open a title
     title_abbr = [k for k, v in abbr.items() if head.match(v) and k.upper() == k]
+    head_first = frozenset(w.split()[0].lower() for w in list(t["heads"]) + title_abbr + ["nguyên"])
     d: dict[str, Any] = {
         "abbr": abbr,
         "abbr_re": re.compile(rf"(?<![\p{{L}}&\-])(?:{alt(list(abbr))})(?![\p{{L}}&])"),
@@ -265,7 +266,9 @@ def _data() -> dict[str, Any]:
                                     0 if all(w[:1].isupper() for w in s) else sre.IGNORECASE),
         "provinces": frozenset(pl["provinces"] + pl["not_names"]),
         "surname_set": frozenset(s) | {"H'", "H’"},
-        "head_first": frozenset(w.split()[0].lower() for w in list(t["heads"]) + title_abbr + ["nguyên"]),
+        "head_first": head_first,
+        # where a word of head_first (or a word opening with one) starts, after a character that is no known letter
+        "head_gate": sre.compile(rf"[^{_VI_LETTERS}]({_trie(sorted(head_first))})", sre.IGNORECASE),
         "provinces_folded": frozenset(_fold(p) for p in pl["provinces"]),
         "prov_re": re.compile(rf"^(?:{alt(pl['provinces'] + pl['not_names'])})(?![\p{{L}}\p{{M}}])"),
         "org_words": frozenset(pl["non_person_before"]),
@@ -358,18 +361,27 @@ def _is_title(chunk: str) -> str | None:
 
 _PAREN_ABBR = re.compile(r"\([\p{Lu}Đ&\-]{2,10}\)")
 _PRE_BOUND = re.compile(r"[,;:\n|()“”\"]|\.\s|\s[–—-]\s(?=[\p{Ll}])|^")
+_PRE_BOUND_CHARS = ",;:\n|()“”\""
 
 
 def _title_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
     """The title written right before a name ("Bí thư Tỉnh ủy Lê Văn A"): (title, where it starts)."""
     lo = max(floor, start - 220)
-    window = _PAREN_ABBR.sub(lambda m: " " * len(m.group(0)), text[lo:start])
+    head_gate = _data()["head_gate"]
+    if lo and not head_gate.search(text, lo - 1, start):
+        return None, start  # no word before the name can open a title
+    window = text[lo:start]
+    if "(" in window:
+        window = _PAREN_ABBR.sub(lambda m: " " * len(m.group(0)), window)
     cut = 0
-    for cut_m in _PRE_BOUND.finditer(window):
+    # the last one-character boundary is always where a match ends (the class is tried first), so the
+    # scan for the last boundary can start there
+    last = max(map(window.rfind, _PRE_BOUND_CHARS))
+    for cut_m in _PRE_BOUND.finditer(window, max(last, 0)):
         cut = cut_m.end()
     seg = window[cut:]
     head_re = _data()["title_start"]
-    for hm in _at_words(head_re, seg, _WORD, _data()["head_first"]):
+    for hm in _gated(head_gate, _WORD, head_re, seg, _data()["head_first"], lead=True):
         if hm.start() and seg[hm.start() - 1].isalpha():
             continue
         gap = seg[hm.end():]
