@@ -6,6 +6,7 @@ import random
 import pytest
 
 from reportextract.extract import dates, document, references
+from reportextract.parsers import dates as parsers_dates
 from reportextract.parsers.dates import confined
 
 # Pieces of text that date patterns meet, and some that stop them; glued at random into test texts.
@@ -133,3 +134,56 @@ def test_bare_mentions_same_as_finditer() -> None:
         assert [m.span() for m in references._bare_mentions(text)] == want, text
         hits += len(want)
     assert hits > 200
+
+
+_YEAR_PIECES = (
+    "năm", "Năm", "sinh năm", "SINH NGÀY", "so với", "cùng kỳ", "cuối", "đầu", "từ", "giai đoạn", "thời kỳ",
+    "đến", "tới", "nay", "ngày", "tháng", "Quyết định", "số", "12/2019/QĐ-UBND", "57/2014/QH13", "/2020/",
+    "2019", "2020", "1999", "2021", "20", "2000", "1945", "12", "3", "120", "-", "–", "—", "/", ".", ",", ";",
+    ":", "(", ")", " ", " ", "  ", "\n", "\t", "người", "x", "Đ", "%", "12/3/2021", "4.5.2019",
+    "ngày 5 tháng 6 năm 2020", "NGÀY 5\nTHÁNG 6 2019", "từ năm 2016 đến năm 2020", "2016-2020", "2010 – 2015",
+)
+
+
+def _year_texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_YEAR_PIECES) + rng.choice(("", " ", " ", " ", "\n"))
+                    for _ in range(rng.randint(3, 50))) for _ in range(n)]
+
+
+_YEAR_PATTERNS = [
+    ("PERIOD", dates.PERIOD, 0), ("YEAR_ANY", dates.YEAR_ANY, 0), ("DOC_NUMBER", dates.DOC_NUMBER, 1),
+    ("CTX_FULL", parsers_dates._CTX_FULL, 0), ("CTX_BASE", parsers_dates._CTX_BASE, 0),
+    ("CTX_PERIOD", parsers_dates._CTX_PERIOD, 0), ("CTX_BIRTH", parsers_dates._CTX_BIRTH, 0),
+    ("CTX_YEAR", parsers_dates._CTX_YEAR, 0), ("CTX_NUMBER", parsers_dates._CTX_NUMBER, 1),
+]
+
+
+@pytest.mark.parametrize("name,pattern,which", _YEAR_PATTERNS, ids=[n for n, _, _ in _YEAR_PATTERNS])
+def test_year_windows_find_every_match(name: str, pattern, which: int) -> None:
+    hits = 0
+    for text in _year_texts(2000, 17):
+        want = [m.span() for m in pattern.finditer(text)]
+        got = [m.span() for m in confined(pattern, text, parsers_dates.year_windows(text)[which])]
+        assert got == want, text
+        hits += len(want)
+    assert hits > 20
+
+
+def _periods_by_plain_scans(text: str) -> list[tuple[int, int]]:
+    out = []
+    for pattern in (dates.PERIOD, dates.PERIOD_WORDS):
+        for m in pattern.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a < b <= a + 100:
+                out.append((m.start("a"), m.end("b")) if pattern is dates.PERIOD_WORDS else m.span())
+    return sorted(out)
+
+
+def test_periods_same_as_plain_scans() -> None:
+    hits = 0
+    for text in _year_texts(3000, 19) + ["giai đoạn 2016 – 2020; từ năm 2011 đến năm 2015", "Từ (1963) đến nay (2018)"]:
+        want = _periods_by_plain_scans(text)
+        assert [p["span"] for p in dates.find_periods(text)] == want, text
+        hits += len(want)
+    assert hits > 50

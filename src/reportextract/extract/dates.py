@@ -4,12 +4,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
+import re as stdlib_re
+
 import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import add_items, doc_text
-from ..parsers.dates import Confine, confined, context_year, iso_date, letters_of
+from ..parsers.dates import Confine, confined, context_year, iso_date, letters_of, year_anchors, year_windows
 
 _S = r"[ \t]*\n?[ \t]*"  # a space that may wrap a line
 _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
@@ -179,15 +181,23 @@ def find_dates(text: str, default_year: int | None) -> list[dict[str, Any]]:
     return found
 
 
-def find_periods(text: str) -> list[dict[str, Any]]:
+# "từ năm 2016 đến …": the year a worded period opens with is followed by "đến" or "tới"
+_PERIOD_OPEN = stdlib_re.compile(r"\)?[ \t]+(?:đến|tới)", stdlib_re.IGNORECASE)
+_CLAUSES = Confine("", r"\n.;:", outside=True)  # PERIOD_WORDS consumes anything but these
+Windows = tuple[list[tuple[int, int]], list[tuple[int, int]]]
+
+
+def find_periods(text: str, windows: Windows | None = None) -> list[dict[str, Any]]:
     """Periods "2016-2020", "giai đoạn 2016 – 2020", "từ năm 2016 đến năm 2020".
 
     >>> [(p["start"], p["end"]) for p in find_periods("giai đoạn 2016 – 2020; từ năm 2011 đến năm 2015")]
     [(2016, 2020), (2011, 2015)]
     """
+    years = (windows or year_windows(text))[0]
+    opens = [i for i in year_anchors(text) if _PERIOD_OPEN.match(text, i + 4)]
     out = []
     for pattern in (PERIOD, PERIOD_WORDS):
-        for m in pattern.finditer(text):
+        for m in confined(pattern, text, years if pattern is PERIOD else _CLAUSES.windows(text, opens)):
             a, b = int(m.group("a")), int(m.group("b"))
             if a < b <= a + 100:
                 s = m.start("a") if pattern is PERIOD_WORDS else m.start()
@@ -205,16 +215,17 @@ _TIME_BEFORE = re.compile(r"(?:năm|đến|tới|từ|trước|sau|cuối|đầu
                           re.IGNORECASE)
 
 
-def find_years(text: str) -> list[dict[str, Any]]:
+def find_years(text: str, windows: Windows | None = None) -> list[dict[str, Any]]:
     """Every calendar year named: alone, in a date or a period, but not inside a document number
     nor a four-digit count ("2000 người").
 
     >>> [y["value"] for y in find_years("năm 2000 người dân; có 2000 người; Quyết định 12/2019/QĐ-UBND")]
     [2000]
     """
-    masked = [m.span() for m in DOC_NUMBER.finditer(text)]
+    years, numbers = windows or year_windows(text)
+    masked = [m.span() for m in confined(DOC_NUMBER, text, numbers)]
     out = []
-    for m in YEAR_ANY.finditer(text):
+    for m in confined(YEAR_ANY, text, years):
         if any(s <= m.start() < e for s, e in masked):
             continue
         if _COUNT_AFTER.match(text, m.end(), m.end() + 20) and not _TIME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -223,12 +234,12 @@ def find_years(text: str) -> list[dict[str, Any]]:
     return out
 
 
-def document_year(published: str | None, text: str) -> int | None:
+def document_year(published: str | None, text: str, windows: Windows | None = None) -> int | None:
     """The year that dates written without one take: the document's own date's, else the year its
     text is about (see parsers.dates.context_year); None when the text names no year at all."""
     if published:
         return int(published[:4])
-    return context_year(text)
+    return context_year(text, windows)
 
 
 @Language.component("reportextract_dates", assigns=["doc.spans"])
@@ -236,9 +247,10 @@ def dates_component(doc: Doc) -> Doc:
     """doc.spans["dates"], ["periods"] and ["years"]."""
     info = doc._.info or {}
     text = doc_text(doc)
-    default_year = document_year(info.get("published"), text)
+    windows = year_windows(text)  # where years may be, for all three
+    default_year = document_year(info.get("published"), text, windows)
     doc.user_data["document_year"] = default_year
     add_items(doc, "dates", find_dates(text, default_year))
-    add_items(doc, "periods", find_periods(text))
-    add_items(doc, "years", find_years(text))
+    add_items(doc, "periods", find_periods(text, windows))
+    add_items(doc, "years", find_years(text, windows))
     return doc

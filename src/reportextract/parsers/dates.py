@@ -70,10 +70,13 @@ class Confine:
     [' 3/4 đ', 'n 5.6;', ' xong 7/8']
     """
 
-    def __init__(self, anchor: str, inside: str) -> None:
+    def __init__(self, anchor: str, inside: str, *, outside: bool = False) -> None:
+        """`outside=True`: `inside` lists the characters a match never consumes instead."""
         self.anchor = stdlib_re.compile(anchor)
-        self.after = stdlib_re.compile(f"[^{inside}]")
-        self.before = re.compile(f"(?r)[^{inside}]")
+        barrier = f"[{inside}]" if outside else f"[^{inside}]"
+        # the regex module's classes, as the patterns confined use them (its \d, \s, \w are not stdlib's)
+        self.after = re.compile(barrier)
+        self.before = re.compile(f"(?r){barrier}")
 
     def windows(self, text: str, anchors: Iterable[int] | None = None) -> list[tuple[int, int]]:
         """Disjoint (lo, hi): a run of inside characters around an anchor, and the character closing it."""
@@ -95,6 +98,15 @@ def confined(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
     """pattern.finditer(text) over the windows only (see Confine)."""
     for lo, hi in windows:
         yield from pattern.finditer(text, lo, hi)
+
+
+def year_anchors(text: str) -> list[int]:
+    """Where a year of 1900-2099 may start: "19" or "20" and two more digits.
+
+    >>> year_anchors("năm 2019, 1920 và 1200")
+    [4, 10]
+    """
+    return [i for i in year_starts(text) if text[i + 2:i + 4].isdecimal() and len(text) >= i + 4]
 
 
 def year_starts(text: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -129,7 +141,21 @@ _CTX_YEAR = re.compile(rf"(?<![\d/.,\-])(?P<y>{_Y})(?![\d/]|,\d|\.\d)")
 _CTX_NUMBER = re.compile(rf"\d+[\p{{L}}.]*/{_Y}/\p{{Lu}}")
 
 
-def context_year(text: str) -> int | None:
+# Every year pattern (here and in extract.dates) holds a year and consumes only these characters, but for
+# the document-number ones, which hold "/yyyy/" and consume no space; both are searched around years only.
+YEAR_CHARS = r"\s\d/.,\-–—" + letters_of("ngày tháng năm so với cùng kỳ cuối đầu sinh")
+_YEAR_WINDOWS = Confine("", YEAR_CHARS)
+_NUMBER_WINDOWS = Confine("", r"\w./\-&")
+
+
+def year_windows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The windows (see Confine) of the year patterns and of the document-number ones ("/2019/")."""
+    years = year_anchors(text)
+    numbers = [i for i in years if text[i - 1:i] == "/" and text[i + 4:i + 5] == "/"]
+    return _YEAR_WINDOWS.windows(text, years), _NUMBER_WINDOWS.windows(text, numbers)
+
+
+def context_year(text: str, windows: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None) -> int | None:
     """The year a text without a dated header is most likely about, for dates written without one.
 
     A vote: a full date counts 2, a year named on its own 1, a period's start 0.5 and its end 0.4; a comparison
@@ -145,24 +171,25 @@ def context_year(text: str) -> int | None:
     >>> context_year("Ông sinh năm 1967, Quyết định số 12/2019/QĐ-UBND.") is None
     True
     """
+    years, numbers = windows or year_windows(text)
     votes: Counter[int] = Counter()  # float weights
     masked: list[tuple[int, int]] = []
-    for m in _CTX_NUMBER.finditer(text):
+    for m in confined(_CTX_NUMBER, text, numbers):
         masked.append(m.span())
-    for m in _CTX_BIRTH.finditer(text):
+    for m in confined(_CTX_BIRTH, text, years):
         masked.append(m.span("y"))
-    for m in _CTX_FULL.finditer(text):
+    for m in confined(_CTX_FULL, text, years):
         y = m.group("y") or m.group("y2")
         votes[int(y)] += 2
         masked.append(m.span("y") if m.group("y") else m.span("y2"))
-    for m in _CTX_PERIOD.finditer(text):
+    for m in confined(_CTX_PERIOD, text, years):
         votes[int(m.group("a"))] += 0.5
         votes[int(m.group("b"))] += 0.4  # a term's first year is nearer to "now" than its end
         masked += [m.span("a"), m.span("b")]
-    for m in _CTX_BASE.finditer(text):
+    for m in confined(_CTX_BASE, text, years):
         votes[int(m.group("y")) + 1] += 1
         masked.append(m.span("y"))
-    for m in _CTX_YEAR.finditer(text):
+    for m in confined(_CTX_YEAR, text, years):
         s = m.start()
         if any(a <= s < b for a, b in masked):
             continue
