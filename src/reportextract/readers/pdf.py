@@ -28,6 +28,7 @@ _ENDS_SENTENCE = re.compile(r"[.:;!?…]['\"”’)]*$")
 _FOOTNOTE_MARK = re.compile(r"(?<=[\p{L}.,;:)”\"])\d{1,2}(?=[\s.,;:)]|$)")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"[ \t]+")
+_BLANKS = re.compile(r" +")
 
 
 @dataclass(slots=True)
@@ -70,36 +71,67 @@ def _open(data: bytes, name: str):
 # ------------------------------------------------------------------ text layer
 
 
+def _c_function(fn, restype, *argtypes):
+    """`fn` (a pypdfium2 raw binding) re-declared with plain pointer arguments: handles pass as ints,
+    which halves ctypes' cost per call; the readers make thousands of these calls per page."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
 class _PageReader:
     """Reads one page's text layer with few pdfium calls: positions only at line ends."""
 
     def __init__(self) -> None:
         import pypdfium2.raw as raw
 
+        ptr, c_int, c_double = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
         self.raw = raw
-        self.ox, self.oy = ctypes.c_double(), ctypes.c_double()
         self.rect = raw.FS_RECTF()
+        self._rect_ref = ctypes.byref(self.rect)
+        self._loose_box = _c_function(raw.FPDFText_GetLooseCharBox, c_int, ptr, c_int, ptr)
+        self._font_size = _c_function(raw.FPDFText_GetFontSize, c_double, ptr, c_int)
+        self._get_object = _c_function(raw.FPDFPage_GetObject, ptr, ptr, c_int)
+        self._object_type = _c_function(raw.FPDFPageObj_GetType, c_int, ptr)
+        self._object_bounds = _c_function(raw.FPDFPageObj_GetBounds, c_int, ptr, ptr, ptr, ptr, ptr)
+        self._count_segments = _c_function(raw.FPDFPath_CountSegments, c_int, ptr)
+        self._bounded_text = _c_function(raw.FPDFText_GetBoundedText, c_int, ptr, c_double, c_double, c_double,
+                                         c_double, ptr, c_int)
+        self._buffer = (ctypes.c_ushort * 2048)()
 
-    def origin(self, tp, i: int) -> tuple[float, float]:
+    def origin(self, tp: int, i: int) -> tuple[float, float]:
         """Left edge and bottom of a character's box (GetCharOrigin is ten times slower)."""
-        self.raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(self.rect))
+        self._loose_box(tp, i, self._rect_ref)
         return self.rect.left, self.rect.bottom
 
-    def right(self, tp, i: int) -> float:
-        self.raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(self.rect))
+    def right(self, tp: int, i: int) -> float:
+        self._loose_box(tp, i, self._rect_ref)
         return self.rect.right
 
-    def size(self, tp, i: int) -> float:
-        return float(self.raw.FPDFText_GetFontSize(tp, i))
+    def size(self, tp: int, i: int) -> float:
+        return self._font_size(tp, i)
+
+    def bounded(self, tp: int, left: float, bottom: float, right: float, top: float) -> str:
+        """The text inside a rectangle, as pypdfium2's get_text_bounded gives it, in one pdfium call
+        instead of two (each scans the whole page) when it fits the reused buffer."""
+        buf = self._buffer
+        m = self._bounded_text(tp, left, top, right, bottom, buf, len(buf))
+        if 0 < m < len(buf):  # all of it, with the terminating NUL
+            m -= buf[m - 1] == 0
+            return ctypes.string_at(buf, 2 * m).decode("utf-16-le", errors="ignore")
+        n = self._bounded_text(tp, left, top, right, bottom, None, 0)
+        if n <= 0:
+            return ""
+        self._buffer = buf = (ctypes.c_ushort * (2 * n))()
+        self._bounded_text(tp, left, top, right, bottom, buf, n)
+        return ctypes.string_at(buf, 2 * n).decode("utf-16-le", errors="ignore")
 
     def lines(self, page) -> tuple[list[Line], str, float, float]:
         """The page's lines in content order, its raw text, width and height."""
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            tp = textpage.raw
             text = textpage.get_text_range()
-            exact = len(text) == self.raw.FPDFText_CountChars(tp)
+            exact = len(text) == self.raw.FPDFText_CountChars(textpage.raw)
+            tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value
             out: list[Line] = []
             pos = 0
             for chunk in text.split("\r\n"):
@@ -124,7 +156,7 @@ class _PageReader:
                 else:
                     out.append(line)
             if exact and sum(1 for ln in out if len(ln.text) < 25) >= 6:  # short lines: maybe a table
-                out = self._tables(page, textpage, out)
+                out = self._tables(page, tp, out)
             return out, text, width, height
         finally:
             textpage.close()
@@ -133,25 +165,27 @@ class _PageReader:
         """Horizontal (y, x0, x1) and vertical (x, y0, y1) ruling segments drawn on the page."""
         raw = self.raw
         l, b, r, t = (ctypes.c_float() for _ in range(4))
+        refs = [ctypes.byref(v) for v in (l, b, r, t)]
         hs, vs = [], []
         box_h: list[tuple[float, float, float]] = []
         box_v: list[tuple[float, float, float]] = []
         n = raw.FPDFPage_CountObjects(page.raw)
         if n > 5000:  # a drawing, not a document page: tables are not worth the time
             return hs, vs
+        handle = ctypes.cast(page.raw, ctypes.c_void_p).value
+        get_object, object_type, bounds, path = self._get_object, self._object_type, self._object_bounds, raw.FPDF_PAGEOBJ_PATH
         for k in range(n):
-            obj = raw.FPDFPage_GetObject(page.raw, k)
-            if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            obj = get_object(handle, k)
+            if object_type(obj) != path:
                 continue
-            if not raw.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r),
-                                             ctypes.byref(t)):
+            if not bounds(obj, *refs):
                 continue
             w, h = r.value - l.value, t.value - b.value
             if h < 2.5 and w > 4:
                 hs.append(((b.value + t.value) / 2, l.value, r.value))
             elif w < 2.5 and h > 4:
                 vs.append(((l.value + r.value) / 2, b.value, t.value))
-            elif w > 4 and h > 4 and raw.FPDFPath_CountSegments(obj) in (4, 5):
+            elif w > 4 and h > 4 and self._count_segments(obj) in (4, 5):
                 # a stroked rectangle (a cell border drawn as one box): its four sides are rules
                 box_h += [(b.value, l.value, r.value), (t.value, l.value, r.value)]
                 box_v += [(l.value, b.value, t.value), (r.value, b.value, t.value)]
@@ -159,7 +193,7 @@ class _PageReader:
             return box_h, box_v
         return hs, vs
 
-    def _tables(self, page, textpage, lines: list[Line]) -> list[Line]:
+    def _tables(self, page, tp: int, lines: list[Line]) -> list[Line]:
         """Replace the lines inside ruled tables by one line per row, cells joined by " | "."""
         hs, vs = self._rulings(page)
         if len(hs) < 3 or len(vs) < 3 or len(hs) + len(vs) > 3000:  # none, or a drawing rather than a table
@@ -178,10 +212,10 @@ class _PageReader:
             if k in placed:
                 continue
             placed.add(k)
-            out += self._rows(textpage, tables[k], k, ln.size)
+            out += self._rows(tp, tables[k], k, ln.size)
         return out
 
-    def _rows(self, textpage, grid, k: int, size: float) -> list[Line]:
+    def _rows(self, tp: int, grid, k: int, size: float) -> list[Line]:
         xs, ys, joined = grid
         rows: list[Line] = []
         for i in range(len(ys) - 1, 0, -1):  # top row first
@@ -194,7 +228,7 @@ class _PageReader:
                 # a merged cell: no vertical rule between this column and the next in this row
                 while j2 < len(xs) - 1 and not joined(xs[j2], bottom, top):
                     j2 += 1
-                t = textpage.get_text_bounded(xs[j] + 0.5, bottom + 0.5, xs[j2] - 0.5, top - 0.5)
+                t = self.bounded(tp, xs[j] + 0.5, bottom + 0.5, xs[j2] - 0.5, top - 0.5)
                 cells.append(_SPACES.sub(" ", t.replace("\r\n", " ").replace("\n", " ")).strip())
                 starts.append(j)
                 j = j2
@@ -219,12 +253,15 @@ class _PageReader:
         pieces: list[Line] = []
         start = 0
         prev_right = None
-        for m in re.finditer(r" +", text):
-            a, b = m.start(), m.end()
+        box, ref, rect = self._loose_box, self._rect_ref, self.rect
+        for m in _BLANKS.finditer(text):
+            a, b = m.span()
             if b >= len(text):
                 break
-            left_end = self.right(tp, i0 + a - 1)
-            next_x, _ = self.origin(tp, i0 + b)
+            box(tp, i0 + a - 1, ref)
+            left_end = rect.right
+            box(tp, i0 + b, ref)
+            next_x = rect.left
             if next_x - left_end > gap_min:
                 x0 = line.x0 if prev_right is None else prev_right
                 pieces.append(Line(text[start:a], x0, left_end, line.y, line.size))
@@ -251,13 +288,19 @@ def _grids(hs: list[tuple[float, float, float]], vs: list[tuple[float, float, fl
     block of vertically overlapping rules."""
     vs = sorted(vs, key=lambda v: -v[2])
     blocks: list[list[tuple[float, float, float]]] = []
+    lows: list[float] = []  # each block's lowest bottom
     for v in vs:  # group vertical rules whose spans touch: one group per table
-        for blk in blocks:
-            if any(v[1] <= w[2] + 2 and w[1] <= v[2] + 2 for w in blk):
+        for k, blk in enumerate(blocks):
+            # the rules in a block start no lower than v (sorted by top), so v touches one of them
+            # exactly when the block reaches down to v's top
+            if (lows[k] <= v[2] + 2 if v[1] <= v[2]
+                    else any(v[1] <= w[2] + 2 and w[1] <= v[2] + 2 for w in blk)):
                 blk.append(v)
+                lows[k] = min(lows[k], v[1])
                 break
         else:
             blocks.append([v])
+            lows.append(v[1])
     grids = []
     for blk in blocks:
         y0, y1 = min(v[1] for v in blk), max(v[2] for v in blk)
@@ -269,10 +312,14 @@ def _grids(hs: list[tuple[float, float, float]], vs: list[tuple[float, float, fl
         if len(ys) < 3:
             continue
         segs = list(blk)
+        near: dict[float, list[tuple[float, float, float]]] = {}  # column x -> the rules drawn at it
 
-        def joined(x: float, b: float, t: float, segs=segs) -> bool:
+        def joined(x: float, b: float, t: float, segs=segs, near=near) -> bool:
             mid = (b + t) / 2
-            return any(abs(s[0] - x) <= 2 and s[1] - 1 <= mid <= s[2] + 1 for s in segs)
+            at = near.get(x)
+            if at is None:
+                at = near[x] = [s for s in segs if abs(s[0] - x) <= 2]
+            return any(s[1] - 1 <= mid <= s[2] + 1 for s in at)
 
         grids.append((xs, ys, joined))
     return grids
@@ -424,6 +471,18 @@ def _undouble(text: str) -> str:
     if n >= 8 and n % 2 == 1 and text[n // 2] == " " and text[: n // 2] == text[n // 2 + 1:]:
         return text[: n // 2]
     return text
+
+
+def _undouble_lines(lines: list[Line]) -> None:
+    """_undouble every line; the doubled-letter pattern is searched once in the page's text first,
+    since it can only match inside one line and most pages have none."""
+    doubled = _DOUBLED.search("\n".join(ln.text for ln in lines)) is not None
+    for ln in lines:
+        t = ln.text
+        if doubled:
+            ln.text = _undouble(t)
+        elif len(t) >= 8 and len(t) % 2 == 1 and t[len(t) // 2] == " ":
+            ln.text = _undouble(t)  # maybe "Title Title"
 
 
 # ------------------------------------------------------------------ OCR
@@ -653,8 +712,7 @@ def _read(pdf, name: str, ocr: str) -> SourceText:
                 ln.text = convert_legacy(ln.text, enc)
         elif is_garbage(raw_text):
             garbage.append(i)
-        for ln in lines:
-            ln.text = _undouble(ln.text)
+        _undouble_lines(lines)
         ordered, gutter = _columns(lines, width)
         page_lines.append(ordered)
         gutters.append(gutter)
