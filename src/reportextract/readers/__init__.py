@@ -19,6 +19,26 @@ class TableCell:
     span: tuple[int, int]
 
 
+CELL_SEP = " | "  # between the cells of a table row written as one text line
+
+
+def table_row(texts: list[str], row: int, offset: int) -> tuple[str, list[TableCell]]:
+    """A table row as one line of text (cells joined by " | ") and the spans of its non-empty cells,
+    for a line that starts at `offset` in the document text.
+
+    >>> line, cells = table_row(["Thu nhập", "", "45 triệu"], 2, 100)
+    >>> line, [(c.col, c.span) for c in cells]
+    ('Thu nhập |  | 45 triệu', [(0, (100, 108)), (2, (114, 122))])
+    """
+    cells: list[TableCell] = []
+    pos = offset
+    for c, t in enumerate(texts):
+        if t:
+            cells.append(TableCell(row, c, (pos, pos + len(t))))
+        pos += len(t) + len(CELL_SEP)
+    return CELL_SEP.join(texts), cells
+
+
 @dataclass(frozen=True, slots=True)
 class SourceText:
     """What a reader hands to extraction: the text spans index, and what the file said about itself."""

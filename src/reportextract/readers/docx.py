@@ -9,11 +9,10 @@ import regex as re
 
 from ..errors import FormatError
 from ..normalize import normalize_text
-from . import SourceText, TableCell
+from . import CELL_SEP, SourceText, TableCell, table_row
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_XML = 64 * 1024 * 1024  # uncompressed document.xml: beyond this it is a zip bomb, not a report
-CELL_SEP = " | "
 
 # Words of the two-cell tables Vietnamese documents use for layout (national motto, signature block).
 _LAYOUT_WORDS = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|Nơi nhận|\bKT\.|\bTM\.|\bTL\.|CHỦ TỊCH|GIÁM ĐỐC|^Số\s*:",
@@ -100,12 +99,9 @@ class _Builder:
             texts = [normalize_text(" ".join(cell)) for cell in row]
             if not any(texts):
                 continue
-            pos = self.offset
-            for c, t in enumerate(texts):
-                if t:
-                    cells.append(TableCell(r, c, (pos, pos + len(t))))
-                pos += len(t) + len(CELL_SEP)
-            self.line(CELL_SEP.join(texts))
+            line, row_cells = table_row(texts, r, self.offset)
+            cells += row_cells
+            self.line(line)
         if cells:
             self.tables.append(tuple(cells))
 

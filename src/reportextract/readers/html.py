@@ -7,9 +7,8 @@ import regex as re
 
 from ..errors import FormatError
 from ..normalize import decode, normalize_text
-from . import SourceText, TableCell
+from . import SourceText, TableCell, table_row
 
-CELL_SEP = " | "
 MAX_HTML = 32 * 1024 * 1024
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
@@ -207,12 +206,8 @@ class _Renderer:
                      if isinstance(td, _Node) and td.tag in ("td", "th")]
             if not any(texts):
                 continue
-            pos = self.offset
-            for c, t in enumerate(texts):
-                if t:
-                    cells.append(TableCell(r, c, (pos, pos + len(t))))
-                pos += len(t) + len(CELL_SEP)
-            line = CELL_SEP.join(texts)
+            line, row_cells = table_row(texts, r, self.offset)
+            cells += row_cells
             self.lines.append(line)
             self.offset += len(line) + 1
         if cells:
