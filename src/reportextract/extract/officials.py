@@ -227,19 +227,20 @@ def _data() -> dict[str, Any]:
         return _trie(sorted(set(words)))
 
     surn = alt(s)
-    upsurn = alt([x.upper() for x in s])
     heads = alt(t["heads"])
     abbr = t["abbreviations"]
-    head = re.compile(rf"(?:nguyên{_SP})?(?:{heads})(?![\p{{L}}\p{{M}}])", re.IGNORECASE)
+    heads_low = frozenset(h.lower() for h in t["heads"])
+    assert not any(h.startswith("nguyên") for h in heads_low)  # title_start's group "h" relies on it
     # abbreviations that are themselves a position ("UVTW", "TUV", "PCT"): they may open a title
-    title_abbr = [k for k, v in abbr.items() if head.match(v) and k.upper() == k]
+    title_abbr = [k for k, v in abbr.items() if _opens_with(v, heads_low) and k.upper() == k]
     head_first = frozenset(w.split()[0].lower() for w in list(t["heads"]) + title_abbr + ["nguyên"])
     d: dict[str, Any] = {
         "abbr": abbr,
         "abbr_re": re.compile(rf"(?<![\p{{L}}&\-])(?:{alt(list(abbr))})(?![\p{{L}}&])"),
-        "head": head,
+        # group "h" set: the title opens with a head word (what a pattern of the head words alone would match;
+        # no head word starts with "nguyên", so the order of the branches changes nothing)
         "title_start": re.compile(
-            rf"(?:nguyên{_SP})?(?:(?:{heads})(?![\p{{L}}\p{{M}}])|(?:{alt(title_abbr)})(?![\p{{L}}\p{{M}}]))",
+            rf"(?:nguyên{_SP})?(?:(?P<h>{heads})(?![\p{{L}}\p{{M}}])|(?:{alt(title_abbr)})(?![\p{{L}}\p{{M}}]))",
             re.IGNORECASE),
         "name": re.compile(
             rf"(?<![\p{{L}}\p{{M}}\d.])(?:(?:{surn})(?![\p{{L}}\p{{M}}])|H['’]\p{{Lu}}[\p{{Ll}}\p{{M}}]+)"
@@ -248,18 +249,14 @@ def _data() -> dict[str, Any]:
         "cue_list": re.compile(
             rf"(?<![\p{{L}}])(?:(?:gồm|là|có|và){_SP})?(?:các{_SP})?{_CUE}[ \t]*:?[ \t]*"
             rf"(?P<list>{_SYL}(?:{_SP}{_SYL}){{1,4}}(?:[ \t]*(?:,|;|và)[ \t]*{_SYL}(?:{_SP}{_SYL}){{1,4}})*)"),
-        "foreign": re.compile(
-            rf"(?:Tổng thống|Phó Tổng thống|Thủ tướng|Chủ tịch|Quốc vương|Nhà vua|Hoàng tử|Công chúa|Thủ hiến|Thị trưởng"
-            rf"|Ngoại trưởng|Bộ trưởng(?: Ngoại giao| Quốc phòng)?|Đại sứ|Tổng Thư ký|Tổng Giám đốc|Giám đốc|Chủ tịch Hội đồng quản trị"
-            rf"|Tổng Bí thư|Chủ tịch nước|Chủ tịch Quốc hội|Phó Thủ tướng|Nữ hoàng|Giáo hoàng)"
-            rf"(?:{_SP}(?:{alt(pl['provinces'])}))?(?:{_SP}(?:Liên bang|Cộng hòa|nước|Vương quốc))?(?:{_SP}(?:{alt(pl['provinces'])}))?"
-            rf"{_SP}(?P<n>{_SYL}(?:{_SP}{_SYL}){{1,3}})"),
         # posts that, capitalised, start a second title even with no comma before them
         "strong": re.compile(rf"(?:Phó |Tổng |Thứ trưởng|Bộ trưởng|Trưởng |Chủ tịch|Chủ nhiệm|Giám đốc|Bí thư|Chánh |Cục trưởng"
                              rf"|Vụ trưởng|Viện trưởng|Hiệu trưởng)"),
         "cue_end": re.compile(rf"(?<![\p{{L}}]){_CUE}[ \t]*:?[ \t]*$"),
-        "upper_line": re.compile(
-            rf"(?m)^[ \t*#|_]*(?P<n>(?:{upsurn})(?:{_SP}{_UPSYL}){{1,4}})[ \t*|_]*$"),
+        # an upper-case name alone on its line; its first word must be in upper_surnames (see _upper_name_line):
+        # a set lookup compiles far quicker than a 200-way alternation
+        "upper_line": re.compile(rf"^[ \t*#|_]*(?P<n>(?P<sur>[^ \t]+)(?:{_SP}{_UPSYL}){{1,4}})[ \t*|_]*$"),
+        "upper_surnames": frozenset(x.upper() for x in s),
         # where a surname (a word of surname_set, all capitalised) can start: the gate for "name"
         # (followed by no known letter: the word is the surname itself)
         "surname_gate": sre.compile("(" + _trie(sorted(set(s))) + rf"(?![{_VI_LETTERS}'’])|H['’])",
@@ -270,11 +267,79 @@ def _data() -> dict[str, Any]:
         # where a word of head_first (or a word opening with one) starts, after a character that is no known letter
         "head_gate": sre.compile(rf"[^{_VI_LETTERS}]({_trie(sorted(head_first))})", sre.IGNORECASE),
         "provinces_folded": frozenset(_fold(p) for p in pl["provinces"]),
-        "prov_re": re.compile(rf"^(?:{alt(pl['provinces'] + pl['not_names'])})(?![\p{{L}}\p{{M}}])"),
         "org_words": frozenset(pl["non_person_before"]),
         "place_words": frozenset(pl["place_words"]),
     }
     return d
+
+
+_NOT_LM = re.compile(r"[^\p{L}\p{M}]")
+_NGUYEN = re.compile(r"nguyên[ \t]+", re.IGNORECASE)
+
+
+def _opens_with(text: str, heads_low: frozenset[str]) -> bool:
+    """Whether text opens (after an optional "nguyên ") with a head word ending before a non-letter, case aside.
+
+    >>> _opens_with("Phó Chủ tịch UBND", frozenset({"phó chủ tịch"})), _opens_with("Phóng viên", frozenset({"phó"}))
+    (True, False)
+    """
+    starts = [0]
+    ng = _NGUYEN.match(text)
+    if ng:
+        starts.insert(0, ng.end())
+    for a in starts:
+        ends = [m.start() for m in _NOT_LM.finditer(text, a)] + [len(text)]
+        if any(text[a:e].lower() in heads_low for e in ends):
+            return True
+    return False
+
+
+def _prov_end(text: str) -> int:
+    """Where the longest place name (places.json: provinces and not_names) opening text ends, if a non-letter
+    follows it; else 0. A set lookup per word boundary: quicker to build than a 200-way alternation.
+
+    >>> _prov_end("Hà Nội, ngày"), _prov_end("Hà Nộix"), _prov_end("Nguyễn Văn A")
+    (6, 0, 0)
+    """
+    places, firsts, longest = _places()
+    if text[:2] not in firsts:
+        return 0
+    best = 0
+    for m in _NOT_LM.finditer(text, 1, longest + 1):
+        if text[:m.start()] in places:
+            best = m.start()
+    if len(text) <= longest and text in places:
+        best = len(text)
+    return best
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[frozenset[str], frozenset[str], int]:
+    """Place names that are never people, their first two characters, and the longest one's length."""
+    pl = rules.load("places")
+    names = frozenset(pl["provinces"] + pl["not_names"])
+    return names, frozenset(n[:2] for n in names), max(map(len, names))
+
+
+def _head_match(text: str) -> Any:
+    """title_start's match when the title opens with a head word (not with an abbreviation), else None."""
+    m = _data()["title_start"].match(text)
+    return m if m is not None and m.group("h") is not None else None
+
+
+@lru_cache(maxsize=1)
+def _foreign_title() -> re.Pattern[str]:
+    """A foreign leader's title, maybe a country, then the name (group "n"): compiled only for a document
+    with a foreign-looking syllable."""
+    pl = rules.load("places")
+
+    prov = _trie(sorted(set(pl["provinces"])))
+    return re.compile(
+        rf"(?:Tổng thống|Phó Tổng thống|Thủ tướng|Chủ tịch|Quốc vương|Nhà vua|Hoàng tử|Công chúa|Thủ hiến|Thị trưởng"
+        rf"|Ngoại trưởng|Bộ trưởng(?: Ngoại giao| Quốc phòng)?|Đại sứ|Tổng Thư ký|Tổng Giám đốc|Giám đốc|Chủ tịch Hội đồng quản trị"
+        rf"|Tổng Bí thư|Chủ tịch nước|Chủ tịch Quốc hội|Phó Thủ tướng|Nữ hoàng|Giáo hoàng)"
+        rf"(?:{_SP}(?:{prov}))?(?:{_SP}(?:Liên bang|Cộng hòa|nước|Vương quốc))?(?:{_SP}(?:{prov}))?"
+        rf"{_SP}(?P<n>{_SYL}(?:{_SP}{_SYL}){{1,3}})")
 
 
 @lru_cache(maxsize=4096)
@@ -302,7 +367,7 @@ def expand_title(raw: str) -> str:
 def _sentence_case(upper: str) -> str:
     """An upper-case signing title in the usual casing ("PHÓ GIÁM ĐỐC SỞ" -> "Phó Giám đốc sở")."""
     low = upper.lower()
-    m = _data()["head"].match(low)
+    m = _head_match(low)
     if not m:
         return low[:1].upper() + low[1:]
     canon = next((h for h in rules.load("titles")["heads"] if h.lower() == m.group(0).lower()), m.group(0))
@@ -560,10 +625,10 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     # "Ông Nguyễn Văn A" at a sentence start, "Tỉnh ủy Hà Giang Nguyễn Văn A": drop the words before the name
     for _ in range(3):
         first, _, rest = name.partition(" ")
-        pm = d["prov_re"].match(name)
-        rest_words = name[pm.end():].split() if pm else []
-        if pm and (len(rest_words) >= 2 or d["name"].fullmatch(name[pm.end():].lstrip())):
-            cut = len(name) - len(name[pm.end():].lstrip())
+        pm = _prov_end(name)
+        rest_words = name[pm:].split() if pm else []
+        if pm and (len(rest_words) >= 2 or d["name"].fullmatch(name[pm:].lstrip())):
+            cut = len(name) - len(name[pm:].lstrip())
         elif first in ("Ông", "Bà", "Anh", "Chị", "Cụ") and d["name"].fullmatch(rest):
             cut = len(first) + 1
         else:
@@ -573,9 +638,9 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     # "Trung Hoa Tập …": the name regex started inside a place that opens with a non-surname word
     run = _CAPS_BEFORE.search(text, max(0, s - 40), s)
     if run:
-        pm = d["prov_re"].match(text[run.start():e])
-        if pm and run.start() + pm.end() > s:
-            s = run.start() + pm.end()
+        pm = _prov_end(text[run.start():e])
+        if pm and run.start() + pm > s:
+            s = run.start() + pm
             while s < e and text[s] == " ":
                 s += 1
             name = text[s:e]
@@ -597,12 +662,12 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
         return None  # "Đoàn Quảng Ninh": a delegation
     if name == "Hồ Chí Minh" and text[max(0, s - 9):s] in ("Chủ tịch ", "Chủ Tịch "):
         return s, e  # the person, not the city
-    if name in d["provinces"] or d["prov_re"].match(name) and len(parts) <= 3 or _fold(name) in d["provinces_folded"]:
+    if name in d["provinces"] or _prov_end(name) and len(parts) <= 3 or _fold(name) in d["provinces_folded"]:
         return None
     before = text[max(0, s - 30):s]
     if _ends_with(before, d["org_words"]):
         return None
-    if _ends_with(before, d["place_words"]) and (len(parts) == 2 or d["prov_re"].match(name)):
+    if _ends_with(before, d["place_words"]) and (len(parts) == 2 or _prov_end(name)):
         return None
     if _ORG_TAIL.match(text[e:e + 12]):
         return None
@@ -636,7 +701,7 @@ def _names(text: str, scan: str) -> list[Mention]:
                 inside = next((k for k in found if k[0] <= s < k[1] or s <= k[0] < e), None)
                 if inside is not None:
                     found[inside] = found[inside]._replace(cue=True)
-                elif not d["title_start"].match(scan, s) and not d["prov_re"].match(item) \
+                elif not d["title_start"].match(scan, s) and not _prov_end(item) \
                         and not _ends_with(scan[max(0, s - 30):s], d["org_words"]) \
                         and not _ORG_START.match(item):
                     found[(s, e)] = Mention(s, e, text[s:e], True)
@@ -645,7 +710,7 @@ def _names(text: str, scan: str) -> list[Mention]:
     if not any(_foreign(w) for w in set(_SYL_ANY.findall(scan))):
         return sorted(found.values())
     # foreign names after a title: "Tổng thống Joe Biden", "Thủ tướng Campuchia Hun Manet"
-    for m in _gated(_FOREIGN_GATE, _CAP_WORD, d["foreign"], scan, _FOREIGN_FIRST):
+    for m in _gated(_FOREIGN_GATE, _CAP_WORD, _foreign_title(), scan, _FOREIGN_FIRST):
         s, e = m.span("n")
         words = m.group("n").split()
         if len(words) >= 4:  # "Thị trưởng New York Eric Adams": an unknown place before the name
@@ -657,10 +722,10 @@ def _names(text: str, scan: str) -> list[Mention]:
         s, e = m.span()
         if not any(_foreign(w) for w in m.group(0).split()) or any(a < e and s < b for a, b in found):
             continue
-        pm = d["prov_re"].match(m.group(0))
-        while pm and pm.end() < e - s:
-            s += pm.end() + 1
-            pm = d["prov_re"].match(scan[s:e])
+        pm = _prov_end(m.group(0))
+        while pm and pm < e - s:
+            s += pm + 1
+            pm = _prov_end(scan[s:e])
         words = scan[s:e].split()
         if len(words) >= 4:  # "Thị trưởng New York Eric Adams": an unknown place before the name
             s = e - len(" ".join(words[-2:]))
@@ -791,7 +856,14 @@ def find_authors(text: str, lines: list[tuple[int, int]] | None = None) -> list[
 
 
 def _is_upper_name(line: str) -> bool:
-    return bool(_data()["upper_line"].fullmatch(line))
+    return _upper_name_line(line)
+
+
+def _upper_name_line(line: str) -> bool:
+    """An upper-case full name alone on its line ("  NGUYỄN VĂN AN  "), opening with a family name."""
+    d = _data()
+    m = d["upper_line"].fullmatch(line)
+    return m is not None and m.group("sur") in d["upper_surnames"]
 
 
 def _split_heads(t: str) -> list[str]:
@@ -840,7 +912,7 @@ def _signatures(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int,
         stripped = line.strip(" \t*#|_")
         if len(stripped) > 60:
             continue
-        um = d["upper_line"].fullmatch(line)
+        um = _upper_name_line(line)
         if um and d["title_start"].match(stripped):
             um = None
         nm = d["name"].fullmatch(stripped)
@@ -945,7 +1017,7 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
         for t in p["lead"]:
             # a list's shared title yields to the person's own form of the same post
             # ("Phó Bí thư Thường trực Tỉnh ủy" over the list's "Phó Bí thư Tỉnh ủy")
-            head = _data()["head"].match(t)
+            head = _head_match(t)
             hk = head.group(0).casefold() if head else t.casefold()
             if not any(r.casefold().startswith(hk) for r in raw):
                 raw.append(t)
