@@ -187,3 +187,23 @@ def test_periods_same_as_plain_scans() -> None:
         assert [p["span"] for p in dates.find_periods(text)] == want, text
         hits += len(want)
     assert hits > 50
+
+
+def _plain(pattern, text, windows, needs=()):
+    return pattern.finditer(text)
+
+
+@pytest.mark.parametrize("year", [2021, None], ids=["year", "no-year"])
+def test_find_dates_same_as_plain_scans(year, monkeypatch) -> None:
+    texts = _TEXTS + _year_texts(1000, 23)
+    got = [dates.find_dates(text, year) for text in texts]
+    monkeypatch.setattr(dates, "confined", _plain)
+    assert got == [dates.find_dates(text, year) for text in texts]
+
+
+def test_year_functions_same_as_plain_scans(monkeypatch) -> None:
+    texts = _year_texts(2000, 29)
+    got = [(parsers_dates.context_year(t), dates.find_periods(t), dates.find_years(t)) for t in texts]
+    monkeypatch.setattr(dates, "confined", _plain)
+    monkeypatch.setattr(parsers_dates, "confined", _plain)
+    assert got == [(parsers_dates.context_year(t), dates.find_periods(t), dates.find_years(t)) for t in texts]

@@ -75,9 +75,26 @@ DATE_PATTERNS: list[tuple[re.Pattern[str], bool]] = [
 _DATE_CHARS = (r" \t\n\d/.\-–,(…"
                + letters_of("ngày tháng năm đến tới và từ sáng chiều tối trưa đêm hôm mai qua nay sau trước lần"))
 _MONTH_WINDOWS = Confine(r"[tT][hH][áÁ][nN][gG]", _DATE_CHARS)
+_MONTH_WORD = re.compile("tháng", re.IGNORECASE)  # the regex module finds it 5x faster than stdlib
 _DAY_WINDOWS = Confine(r"[/.\-][ \t]*\d", _DATE_CHARS)
 _BY_MONTH_WORD = frozenset({MONTH_RANGE, DATE_PATTERNS[0][0], *(p for p, _ in DATE_PATTERNS[4:6]),
                             *(p for p, _ in DATE_PATTERNS[7:])})
+# What every match of a date pattern holds (any of each tuple, in lower case): windows without it are skipped.
+_YEAR_DIGITS = ("19", "20")
+_JOINS = ("đến", "tới", "và", "–", "-")
+_NEEDS: dict[Any, tuple[tuple[str, ...], ...]] = {
+    RANGE: (_YEAR_DIGITS, ("từ", "ngày"), _JOINS),
+    RANGE_NO_YEAR: (("từ", "ngày", "sáng", "chiều"), _JOINS),
+    MONTH_RANGE: (_YEAR_DIGITS, _JOINS),
+    DATE_PATTERNS[0][0]: (_YEAR_DIGITS,),
+    DATE_PATTERNS[1][0]: (_YEAR_DIGITS,),
+    DATE_PATTERNS[2][0]: (_YEAR_DIGITS, ("/",)),
+    DATE_PATTERNS[3][0]: (_YEAR_DIGITS, ("-",)),
+    DATE_PATTERNS[4][0]: (("ngày",), ("năm",)),
+    DATE_PATTERNS[5][0]: (_YEAR_DIGITS,),
+    DATE_PATTERNS[6][0]: (("ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm"),),
+    DATE_PATTERNS[7][0]: (("ngày",),),
+}
 
 PERIOD = re.compile(r"(?<![\d/\-.])(?P<a>(?:19|20)\d\d)[ \t]*[-–—][ \t]*(?P<b>(?:19|20)\d\d)(?![\d/])")
 # "từ năm 2016 đến năm 2020", "giai đoạn 2016 đến 2020", "Từ khi tái lập tỉnh (1963) đến nay (2018)"
@@ -124,11 +141,12 @@ def find_dates(text: str, default_year: int | None) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     taken = _Taken()
     free = taken.free
-    month_windows = _MONTH_WINDOWS.windows(text)
+    month_windows = _MONTH_WINDOWS.windows(text, [m.start() for m in _MONTH_WORD.finditer(text)])
     day_windows = _DAY_WINDOWS.windows(text)
 
     def scan(pattern: re.Pattern[str]) -> Any:
-        return confined(pattern, text, month_windows if pattern in _BY_MONTH_WORD else day_windows)
+        windows = month_windows if pattern in _BY_MONTH_WORD else day_windows
+        return confined(pattern, text, windows, _NEEDS.get(pattern, ())) if windows else ()
 
     for m in scan(RANGE):
         y, m2 = m.group("y"), m.group("m")
@@ -182,9 +200,10 @@ def find_dates(text: str, default_year: int | None) -> list[dict[str, Any]]:
 
 
 # "từ năm 2016 đến …": the year a worded period opens with is followed by "đến" or "tới"
+_DASHES = ("-", "–", "—")
 _PERIOD_OPEN = stdlib_re.compile(r"\)?[ \t]+(?:đến|tới)", stdlib_re.IGNORECASE)
 _CLAUSES = Confine("", r"\n.;:", outside=True)  # PERIOD_WORDS consumes anything but these
-Windows = tuple[list[tuple[int, int]], list[tuple[int, int]]]
+Windows = tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]
 
 
 def find_periods(text: str, windows: Windows | None = None) -> list[dict[str, Any]]:
@@ -197,7 +216,8 @@ def find_periods(text: str, windows: Windows | None = None) -> list[dict[str, An
     opens = [i for i in year_anchors(text) if _PERIOD_OPEN.match(text, i + 4)]
     out = []
     for pattern in (PERIOD, PERIOD_WORDS):
-        for m in confined(pattern, text, years if pattern is PERIOD else _CLAUSES.windows(text, opens)):
+        windows = years if pattern is PERIOD else _CLAUSES.windows(text, opens)
+        for m in confined(pattern, text, windows, (_DASHES,) if pattern is PERIOD else ()):
             a, b = int(m.group("a")), int(m.group("b"))
             if a < b <= a + 100:
                 s = m.start("a") if pattern is PERIOD_WORDS else m.start()

@@ -66,7 +66,7 @@ class Confine:
 
     >>> c = Confine(r"\d[/.]\d", r"\d/. a-z")
     >>> text = "Kết quả: từ 3/4 đến 5.6; xong 7/8"
-    >>> [text[lo:hi] for lo, hi in c.windows(text)]
+    >>> [text[lo:hi] for lo, hi, _ in c.windows(text)]
     [' 3/4 đ', 'n 5.6;', ' xong 7/8']
     """
 
@@ -78,9 +78,10 @@ class Confine:
         self.after = re.compile(barrier)
         self.before = re.compile(f"(?r){barrier}")
 
-    def windows(self, text: str, anchors: Iterable[int] | None = None) -> list[tuple[int, int]]:
-        """Disjoint (lo, hi): a run of inside characters around an anchor, and the character closing it."""
-        out: list[tuple[int, int]] = []
+    def windows(self, text: str, anchors: Iterable[int] | None = None) -> list[tuple[int, int, str]]:
+        """Disjoint (lo, hi, folded): a run of inside characters around an anchor and the character closing
+        it, and that text in lower case (what `confined` checks its `needs` against)."""
+        out: list[tuple[int, int, str]] = []
         hi = 0
         starts = anchors if anchors is not None else (m.start() for m in self.anchor.finditer(text))
         for a in starts:
@@ -90,14 +91,41 @@ class Confine:
             lo = b.end() if b else 0
             f = self.after.search(text, a)
             hi = f.end() if f else len(text)
-            out.append((lo, hi))
+            out.append((lo, hi, _fold(text[lo:hi])))
         return out
 
 
-def confined(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text) over the windows only (see Confine)."""
-    for lo, hi in windows:
+def confined(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int, str]],
+             needs: tuple[tuple[str, ...], ...] = ()) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) over the windows only (see Confine); `needs` skips the windows that lack
+    one of the strings (lower case, any of each tuple) every match of the pattern holds.
+
+    >>> text = "x 3/4; y 5/6"
+    >>> [m.group() for m in confined(re.compile(r"\\d/\\d"), text, [(0, 6, "x 3/4;"), (6, 12, " y 5/6")], (("y",),))]
+    ['5/6']
+    """
+    for lo, hi, folded in windows:
+        if needs and not _holds(folded, needs):
+            continue
         yield from pattern.finditer(text, lo, hi)
+
+
+def _holds(folded: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    for need in needs:
+        for x in need:
+            if x in folded:
+                break
+        else:
+            return False
+    return True
+
+
+def _fold(text: str) -> str:
+    """Lower case as a case-insensitive match sees it: "ſ" is an "s", "İ" an "i"."""
+    text = text.lower()
+    if "ſ" in text or "\u0307" in text:
+        text = text.replace("ſ", "s").replace("i\u0307", "i")
+    return text
 
 
 def year_anchors(text: str) -> list[int]:
@@ -148,14 +176,20 @@ _YEAR_WINDOWS = Confine("", YEAR_CHARS)
 _NUMBER_WINDOWS = Confine("", r"\w./\-&")
 
 
-def year_windows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+_DASHES = ("-", "–", "—")
+
+
+Windows = list[tuple[int, int, str]]
+
+
+def year_windows(text: str) -> tuple[Windows, Windows]:
     """The windows (see Confine) of the year patterns and of the document-number ones ("/2019/")."""
     years = year_anchors(text)
     numbers = [i for i in years if text[i - 1:i] == "/" and text[i + 4:i + 5] == "/"]
     return _YEAR_WINDOWS.windows(text, years), _NUMBER_WINDOWS.windows(text, numbers)
 
 
-def context_year(text: str, windows: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None) -> int | None:
+def context_year(text: str, windows: tuple[Windows, Windows] | None = None) -> int | None:
     """The year a text without a dated header is most likely about, for dates written without one.
 
     A vote: a full date counts 2, a year named on its own 1, a period's start 0.5 and its end 0.4; a comparison
@@ -176,17 +210,17 @@ def context_year(text: str, windows: tuple[list[tuple[int, int]], list[tuple[int
     masked: list[tuple[int, int]] = []
     for m in confined(_CTX_NUMBER, text, numbers):
         masked.append(m.span())
-    for m in confined(_CTX_BIRTH, text, years):
+    for m in confined(_CTX_BIRTH, text, years, (("sinh",),)):
         masked.append(m.span("y"))
-    for m in confined(_CTX_FULL, text, years):
+    for m in confined(_CTX_FULL, text, years, (("/", ".", "-", "ngày"),)):
         y = m.group("y") or m.group("y2")
         votes[int(y)] += 2
         masked.append(m.span("y") if m.group("y") else m.span("y2"))
-    for m in confined(_CTX_PERIOD, text, years):
+    for m in confined(_CTX_PERIOD, text, years, (_DASHES,)):
         votes[int(m.group("a"))] += 0.5
         votes[int(m.group("b"))] += 0.4  # a term's first year is nearer to "now" than its end
         masked += [m.span("a"), m.span("b")]
-    for m in confined(_CTX_BASE, text, years):
+    for m in confined(_CTX_BASE, text, years, (("so",),)):
         votes[int(m.group("y")) + 1] += 1
         masked.append(m.span("y"))
     for m in confined(_CTX_YEAR, text, years):
