@@ -139,6 +139,14 @@ _STRONG_LEAD = re.compile(r"mục tiêu|chỉ tiêu|phấn đấu|tầm nhìn|đ
 
 # patterns the rules below use, compiled once
 _LEAD_END = re.compile(r"(?:như sau|sau đây|gồm|là)\s*:?\**$")
+
+
+def _lead_end(body: str) -> bool:
+    """_LEAD_END.search(body), tried only when the body ends like it (searching costs the body's length)."""
+    t = body.rstrip("*")
+    if t.endswith(":"):
+        t = t[:-1]
+    return t.rstrip().endswith(("như sau", "sau đây", "gồm", "là")) and bool(_LEAD_END.search(body))
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _DATELINE = re.compile(r"ngày|cập nhật|\d:\d", re.IGNORECASE)
 _BIRTH = re.compile(r"(?:sinh|sinh năm|sinh ngày)\s*[\d/\-]*\s*$", re.IGNORECASE)
@@ -152,6 +160,17 @@ _WORDS2 = re.compile(r"\w{2,}")
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|\w)")
 _SENT_BREAK = re.compile(r"\.\s|\n")
 _SHARE_VERB = re.compile(r"\s*chiếm", re.IGNORECASE)
+
+
+def _has(low: str, words: tuple[str, ...]) -> bool:
+    return any(w in low for w in words)
+
+
+# words one of which every match of a pattern holds (lower-case): cheap tests before the pattern
+_COMPARE_WORDS = ("so", "hơn", "bằng", "như", "gấp", "vượt")
+_TERM_WORDS = ("nhiệm kỳ", "khóa", "khoá")
+_SINCE_WORDS = ("từ", "sau", "trước", "sinh", "thành lập", "tái lập")
+_DEADLINE_WORDS = ("trước", "chậm nhất", "hạn chót", "thời hạn")
 
 
 class _Spans:
@@ -278,7 +297,7 @@ class _Context:
         for sents in self.paras:
             s, e = self.sents[sents[0]][0], self.sents[sents[-1]][1]
             body = text[s:e].rstrip()
-            if body.endswith(":") or body.endswith(":**") or _LEAD_END.search(body):
+            if body.endswith(":") or body.endswith(":**") or _lead_end(body):
                 kind = "lead"
             elif _LIST_ITEM.match(body) and not (len(body) < 120 and body[-1:] not in ".;,!?…"
                                                  and not body.lstrip().startswith(("-", "+", "•", "*"))):
@@ -335,17 +354,20 @@ class _Context:
                                               and _DATELINE.search(text, ls, ms)):
                     continue  # a dateline or by-line date ("Trà Vinh, ngày 09 tháng 12 năm 2020")
             before = text[max(0, ms - 45):ms]
-            if p["compare"].search(before):
+            low = before.lower()  # each pattern below needs one of its words in the text it reads
+            if _has(low, _COMPARE_WORDS) and p["compare"].search(before):
                 continue
-            if isinstance(when, tuple) and _TERM.search(before) and not _DURATION_BEFORE.search(before):
+            term = _has(low, _TERM_WORDS)
+            if term and isinstance(when, tuple) and _TERM.search(before) and not _DURATION_BEFORE.search(before):
                 continue
-            if _TERM.search(before[-12:]) and not isinstance(when, tuple):
+            if term and _TERM.search(before[-12:]) and not isinstance(when, tuple):
                 continue
-            if _OPEN_SINCE.search(before) and (_UNTIL_NOW.match(text, me, me + 40) or _BORN.search(before[-20:])):
+            if _has(low, _SINCE_WORDS) and _OPEN_SINCE.search(before) and (
+                    _UNTIL_NOW.match(text, me, me + 40) or _BORN.search(before[-20:])):
                 continue
-            if _BIRTH.search(before[-25:]):
+            if "sinh" in low and _BIRTH.search(before[-25:]):
                 continue
-            if _DEADLINE.search(before[-30:]):
+            if _has(low, _DEADLINE_WORDS) and _DEADLINE.search(before[-30:]):
                 continue  # "trình trước ngày 10/5/2026": a deadline, not what a figure refers to
             out.append((ms, me, when))
         out.sort(key=lambda m: (m[0], m[1]))
@@ -489,6 +511,13 @@ class _Context:
     def context(self, i: int) -> tuple[Any, Optional[bool]]:
         """What sentence i inherits: the sentence it breaks down ('Trong đó, …'), its paragraph's
         opening sentence, its list's lead-in, or the nearest heading above."""
+        # remembered: it only reads earlier sentences' scopes, which never change once known
+        found = self._context_cache.get(i)
+        if found is None:
+            found = self._context_cache[i] = self._context(i)
+        return found
+
+    def _context(self, i: int) -> tuple[Any, Optional[bool]]:
         s, e = self.sents[i]
         if i > 0 and _patterns()["openers"].match(self.text[s:e]):
             return self.scope(i - 1)
@@ -734,6 +763,8 @@ _PLAN_START = re.compile(r"(?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
+# every time adverbial _TIME_WORDS takes holds a digit or one of these words
+_TIME_HINT = std_re.compile(r"\d|tháng|năm|nay|cụ thể", std_re.IGNORECASE)
 _ITEM_LABEL = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)]|[+•])\s+", re.IGNORECASE)
 
 
@@ -741,17 +772,45 @@ def _blank(m: Any) -> str:
     return " " * len(m.group(0))
 
 
-@lru_cache(maxsize=4096)  # metric_of cleans the same clause several ways; a document repeats clauses
+# metric_of cleans the same clause several ways: one document's cleanings are remembered (cleared for
+# each document by attach_attributes; nothing is kept from one document to the next)
+_CLEANED: dict[tuple[str, bool], str] = {}
+
+
 def _clean(phrase: str, trail: bool = True) -> str:
     """Lower-case phrase without time and place adverbials, opening discourse words and (with
     `trail`) the verbs and hedges it ends with."""
+    key = (phrase, trail)
+    found = _CLEANED.get(key)
+    if found is None:
+        found = _CLEANED[key] = _clean_phrase(phrase, trail)
+    return found
+
+
+_ODD = std_re.compile(r"[*_\x1c-\x1f]")  # what str.split() and _SPACES treat differently
+
+
+def _squeeze(phrase: str) -> str:
+    """_SPACES.sub(" ", phrase) up to the spaces at either end (callers strip them)."""
+    if _ODD.search(phrase):
+        return _SPACES.sub(" ", phrase)
+    return " ".join(phrase.split())
+
+
+def _clean_phrase(phrase: str, trail: bool) -> str:
     p = _patterns()
-    phrase = _TIME_WORDS.sub(" ", phrase)
-    phrase = _SPACES.sub(" ", phrase).strip(" ,.;:-–…")
-    phrase = _ITEM_LABEL.sub("", phrase)  # "c) bố trí vốn …": a list label is no part of the measure
+    if _TIME_HINT.search(phrase):
+        phrase = _TIME_WORDS.sub(" ", phrase)
+    phrase = _squeeze(phrase).strip(" ,.;:-–…")
+    label = _ITEM_LABEL.match(phrase)  # "c) bố trí vốn …": a list label is no part of the measure
+    if label:
+        phrase = phrase[label.end():]
     for _ in range(3):
         before = phrase
-        phrase = p["discourse"].sub("", phrase).strip(" ,.;:-–…")
+        opening = p["discourse"].match(phrase)  # anchored at the start: a sub would only cut this
+        if opening:
+            phrase = phrase[opening.end():]
+        phrase = phrase.strip(" ,.;:-–…")
         if trail and phrase[phrase.rfind(" ") + 1:].lower() in p["trail_last"]:
             phrase = p["trail"].sub("", phrase)
             phrase = _TRAIL_EXTRA.sub("", phrase).strip(" ,.;:-–…")
@@ -768,12 +827,17 @@ _LINK = re.compile(r"(?<!\w)(?:với|về)\s", re.IGNORECASE)
 def _before(text: str, s: int, e: int) -> str:
     """The words of clause [s, e), asides and times blanked; after its last "với" when that names
     something ("… 6 dự án với tổng vốn đăng ký 1.382 tỷ đồng")."""
-    seg = _ASIDE.sub(_blank, text[s:e])
-    seg = _TIME_WORDS.sub(_blank, seg)
-    for m in reversed(list(_LINK.finditer(seg))):
-        if _clean(seg[m.end():]):
-            return seg[m.end():]
-        break
+    seg = text[s:e]
+    if "(" in seg:
+        seg = _ASIDE.sub(_blank, seg)
+    if _TIME_HINT.search(seg):
+        seg = _TIME_WORDS.sub(_blank, seg)
+    low = seg.lower()
+    if "với" in low or "về" in low:
+        for m in reversed(list(_LINK.finditer(seg))):
+            if _clean(seg[m.end():]):
+                return seg[m.end():]
+            break
     return seg
 
 
@@ -820,7 +884,10 @@ def _tail(text: str, e: int, skip_aside: bool = True) -> tuple[str, int]:
     m = _TAIL_STOP.search(window, start)
     stop = m.start() if m else len(window)
     words = window[start:stop].split()[:9]
-    tail = _TAIL_TRIM.sub("", " ".join(words)).strip().lower()
+    tail = " ".join(words)
+    if words and words[-1].lower() in _TAIL_TRIM_WORDS:  # the trimmed words end the tail
+        tail = _TAIL_TRIM.sub("", tail)
+    tail = tail.strip().lower()
     if not words or _AND.match(tail):
         return "", e
     return tail, e + window.find(words[-1], start) + len(words[-1])
@@ -828,7 +895,8 @@ def _tail(text: str, e: int, skip_aside: bool = True) -> tuple[str, int]:
 
 _MOVE_TO = re.compile(r"(?<!\w)(?:giảm|tăng|nâng|đưa|hạ|kéo giảm)\s+([^,;:.()\d]{3,80}?)\s+(?:xuống|lên)"
                       r"(?:\s+(?:còn|mức|dưới|trên|khoảng|tới|đến|ít nhất|tối thiểu|tối đa|hơn))*\s*$", re.IGNORECASE)
-_TAIL_TRIM = re.compile(r"(?:\s+(?:thuộc|của|cho|và|với|có|được|đã|là))+$", re.IGNORECASE)
+_TAIL_TRIM_WORDS = frozenset("thuộc của cho và với có được đã là".split())
+_TAIL_TRIM = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_TAIL_TRIM_WORDS))}))+$", re.IGNORECASE)
 
 
 def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Optional[dict[str, Any]]) -> Optional[str]:
@@ -844,7 +912,10 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         if phrase:
             return phrase
     # "giảm tỷ lệ hộ nghèo xuống dưới 3%", "nâng tỷ lệ che phủ rừng lên 45%": the measure is the verb's object
-    moved = _MOVE_TO.search(text, max(sent[0], s - 120), s)
+    lo = max(sent[0], s - 120)
+    low = ctx.lower
+    moved = _MOVE_TO.search(text, lo, s) if low is None or low.find("lên", lo, s) >= 0 \
+        or low.find("xuống", lo, s) >= 0 else None  # the move needs its "lên" or "xuống"
     if moved:
         phrase = _clean(moved.group(1), trail=False)
         if _HEAD.match(phrase):
@@ -964,11 +1035,14 @@ _SCAN = {"metric": _CLAUSE_METRIC, "wrapped": _CLAUSE_METRIC_WRAPPED, "loose": _
          "clause": _CLAUSE_BREAK, "enum": _ENUM}
 # the same breaks but brackets, scanned over a whole sentence: which "(" opens the clause depends on
 # where the figure is ("(" with no bracket between it and the figure), so cut() finds it by bisection
-_BREAKS = {"metric": re.compile(r"[;:\n“”\"]|,\s|\.\s|\.\.\.|…|(?<!\w)trong đó(?!\w)", re.IGNORECASE),
-           "wrapped": re.compile(r"[;:“”\"]|,\s|\.\s|(?<!\w)trong đó(?!\w)", re.IGNORECASE),
-           "loose": re.compile(r"[;:\n“”\"]|\.\s|\.\.\.|…|(?<!\w)trong đó(?!\w)", re.IGNORECASE),
-           "clause": _CLAUSE_BREAK, "enum": _ENUM}
-_BRACKET = re.compile(r"[()]")
+_BREAK_SOURCES = {"metric": r"[;:\n“”\"]|,\s|\.\s|\.\.\.|…|(?<!\w)trong đó(?!\w)",
+           "wrapped": r"[;:“”\"]|,\s|\.\s|(?<!\w)trong đó(?!\w)",
+           "loose": r"[;:\n“”\"]|\.\s|\.\.\.|…|(?<!\w)trong đó(?!\w)",
+           "clause": _CLAUSE_BREAK.pattern, "enum": _ENUM.pattern}
+# simple enough for the standard `re`, which scans them several times faster than `regex`
+_BREAKS = {k: std_re.compile(v, std_re.IGNORECASE if k in ("metric", "wrapped", "loose") else 0)
+           for k, v in _BREAK_SOURCES.items()}
+_BRACKET = std_re.compile(r"[()]")
 _TRONG_DO = re.compile(r"(?<!\w)trong đó", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(r"^[\d.,\s/–\-]+(?:(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn)\s+)?|^(?:(?:một|hai|ba|bốn|năm|sáu|bảy|"
                            r"bẩy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|linh|lẻ|nghìn|ngàn|triệu|tỷ)\s+)+", re.IGNORECASE)
@@ -980,6 +1054,7 @@ def attach_attributes(doc: Doc, figures: list[dict[str, Any]]) -> None:
     """Fill metric, year, period, target and change on each figure record (in place)."""
     if not figures:
         return
+    _CLEANED.clear()
     ctx = _Context(doc, figures)
     text = ctx.text
     prev: Optional[dict[str, Any]] = None

@@ -5,6 +5,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Any, Iterator, NamedTuple
 
+import re as std_re
+
 import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -16,6 +18,7 @@ from ..parsers.numbers import parse_number, parse_number_words, scale_of
 # Thousands-dot (with decimals), English thousands (two groups at least), or a plain number.
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\.\d)|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?"
 SCALE = r"nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|triệu tỷ|nghìn|ngàn|triệu|tỷ|tỉ|vạn"
+_SCALE_FIRST = frozenset(c for w in SCALE.split("|") for c in (w[0], w[0].upper()))  # where a scale can start
 _DIGIT_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười"
 # A spelled-out number starts with a digit word ("trăm" alone is the vague "hàng trăm") and
 # continues on the same line.
@@ -185,17 +188,16 @@ _MONTH_NUMBER = re.compile(r"[ \t\u00a0]+(?:0?[1-9]|1[0-2])(?![\p{N}\p{L}])")
 _HOUR_BEFORE = re.compile(r"(?r)\d[ \t\u00a0]*(?:giờ|h)[ \t\u00a0]*$", re.IGNORECASE)
 
 _B = r"(?r)(?<!\p{L})"  # a hedge or bound is a whole word ("nước đạt" holds no "ước đạt")
-_CMP_BEFORE = [
-    (re.compile(_B + r"(?:không quá|không vượt quá|không vượt|tối đa|nhiều nhất|không cao hơn|không lớn hơn|"
-                r"không nhiều hơn)[ \t\u00a0]*$", re.I), "<="),
-    (re.compile(_B + r"(?:ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn|không nhỏ hơn)"
-                r"[ \t\u00a0]*$", re.I), ">="),
-    (re.compile(_B + r"(?:trên|hơn|vượt|vượt trên|cao hơn|lớn hơn|nhiều hơn)[ \t\u00a0]*$", re.I), ">"),
-    (re.compile(_B + r"(?:dưới|thấp hơn|ít hơn|chưa đến|chưa tới|chưa đầy|nhỏ hơn|không đến|không tới|"
-                r"không đầy)[ \t\u00a0]*$", re.I), "<"),
-    (re.compile(_B + r"(?:khoảng|gần|xấp xỉ|ước|ước đạt|ước tính|ước khoảng|ước chừng|chừng|"
-                r"khoảng chừng|ngót)[ \t\u00a0]*$", re.I), "~"),
+_CMP_WORDS = [
+    ("không quá|không vượt quá|không vượt|tối đa|nhiều nhất|không cao hơn|không lớn hơn|không nhiều hơn", "<="),
+    ("ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn|không nhỏ hơn", ">="),
+    ("trên|hơn|vượt|vượt trên|cao hơn|lớn hơn|nhiều hơn", ">"),
+    ("dưới|thấp hơn|ít hơn|chưa đến|chưa tới|chưa đầy|nhỏ hơn|không đến|không tới|không đầy", "<"),
+    ("khoảng|gần|xấp xỉ|ước|ước đạt|ước tính|ước khoảng|ước chừng|chừng|khoảng chừng|ngót", "~"),
 ]
+_CMP_BEFORE = [(re.compile(_B + rf"(?:{words})[ \t\u00a0]*$", re.I), sign) for words, sign in _CMP_WORDS]
+# the last word of every bound or hedge: text before a figure that ends otherwise holds none of them
+_CMP_LAST = tuple(sorted({w.split()[-1] for words, _ in _CMP_WORDS for w in words.split("|")}))
 _CMP_AFTER = [(re.compile(r"^[ \t\u00a0]*(?:trở lên|\+)", re.I), ">="),
               (re.compile(r"^[ \t\u00a0]*(?:trở xuống|trở lại)", re.I), "<=")]
 # "ước" anywhere earlier in the clause hedges the figure: "ước tăng bình quân 7,6%/năm",
@@ -227,20 +229,26 @@ def comparator(text: str, start: int, end: int) -> str | None:
     >>> comparator(t, t.index("7,6"), len(t))
     '~'
     """
-    before = text[max(0, start - 30):start]
     after = text[end:end + 15]
-    for pattern, sign in _CMP_AFTER:
-        if pattern.search(after):
-            return sign
-    for pattern, sign in _CMP_BEFORE:
-        if pattern.search(before):
-            return sign
+    if after.lstrip(" \t\u00a0")[:1] in ("t", "T", "+"):  # every bound after a figure opens so
+        for pattern, sign in _CMP_AFTER:
+            if pattern.search(after):
+                return sign
+    before = text[max(0, start - 30):start]
+    # "$" also matches before a final newline; the patterns end on a word, then spaces
+    last = (before[:-1] if before.endswith("\n") else before).rstrip(" \t\u00a0").lower()
+    if last.endswith(_CMP_LAST):
+        for pattern, sign in _CMP_BEFORE:
+            if pattern.search(before):
+                return sign
     return "~" if _estimated(text, start) else None
 
 
 def _estimated(text: str, start: int) -> bool:
     """Whether an "ước" earlier in the figure's clause (or a list it leads) hedges the figure."""
     window = text[max(0, start - 400):start]
+    if "ước" not in window.lower():
+        return False
     hit = None
     for hit in _ESTIMATE.finditer(window):
         pass
@@ -432,13 +440,15 @@ def find_figures(text: str, blocked: list[tuple[int, int]]) -> list[dict[str, An
             last = rec[-1]["span"][1]
     taken = _Spans([f["span"] for f in out])
     out += _score_cells(text, spans, taken)
+    lower = text.lower()
+    lower = lower if len(lower) == len(text) else None  # offsets kept: "İ" lower-cases to two characters
     taken = _Spans([f["span"] for f in out])
-    for m in _spelled_matches(text):
+    for m in _spelled_matches(text, lower):
         rec = _spelled_figure(text, m, spans, taken)
         if rec:
             out.append(rec)
     taken = _Spans([f["span"] for f in out])
-    for m in pats["spelled_noun"].finditer(text):
+    for m in _matches(pats["spelled_noun"], _SPELLED_NOUN_START, text, lower):
         rec = _spelled_noun_figure(text, m, spans, taken)
         if rec:
             out.append(rec)
@@ -466,7 +476,42 @@ def _gap_end(text: str, pos: int) -> int:
     return pos
 
 
-def _spelled_matches(text: str) -> Iterator[_Spelled]:
+# Where a spelled-out number can start, in the lower-cased text: the standard `re` skips to these
+# in C, far faster than the `regex` patterns can try every position (the words hold none of each other)
+_SPELLED_START = std_re.compile(_DIGIT_WORDS)
+_SPELLED_NOUN_START = std_re.compile("hai|ba|bốn|sáu|bảy|bẩy|tám|mười")
+
+
+def _matches(pattern: re.Pattern[str], start: std_re.Pattern[str], text: str, lower: str | None
+             ) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) for a pattern whose matches open with a `start` match in `lower`."""
+    if lower is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    for cand in start.finditer(lower):
+        if cand.start() < pos:
+            continue
+        m = pattern.match(text, cand.start())
+        if m:
+            yield m
+            pos = m.end()
+
+
+def _spelled_search(text: str, pos: int, lower: str | None) -> re.Match[str] | None:
+    """patterns()["spelled_run"].search(text, pos), trying only where a number word starts."""
+    pat = patterns()["spelled_run"]
+    if lower is None:
+        return pat.search(text, pos)
+    while cand := _SPELLED_START.search(lower, pos):
+        m = pat.match(text, cand.start())
+        if m:
+            return m
+        pos = cand.start() + 1
+    return None
+
+
+def _spelled_matches(text: str, lower: str | None = None) -> Iterator[_Spelled]:
     """The matches of `(?<![\\p{L}\\p{N}])(?P<words>SPELLED)(?:_SP+(?P<scale>SCALE))?_SP+(?P<unit>UNITS)
     (?![\\p{L}\\p{N}])` (case-insensitive), found in the order and with the backtracking the regex engine
     would use, but trying unit words through the lazily compiled unit lexicon (the whole pattern is slow
@@ -479,7 +524,7 @@ def _spelled_matches(text: str) -> Iterator[_Spelled]:
     pats = patterns()
     units = lexicons()["unit"]
     pos = 0
-    while run := pats["spelled_run"].search(text, pos):
+    while run := _spelled_search(text, pos, lower):
         s = run.start()
         more = run.starts("more")
         ends = [more[0] if more else run.end()] + list(run.ends("more"))  # after each word
@@ -488,7 +533,7 @@ def _spelled_matches(text: str) -> Iterator[_Spelled]:
             q = _gap_end(text, e)
             if q == e:
                 continue  # a scale or unit needs a gap before it
-            for scale in pats["scales"]:
+            for scale in pats["scales"] if text[q:q + 1] in _SCALE_FIRST else ():
                 sm = scale.match(text, q)
                 if not sm:
                     continue
