@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from itertools import islice
+from typing import Any, Iterable, Iterator
 
 import re as stdlib_re
 
@@ -251,19 +252,30 @@ def _labelled(text: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
-def _top_lines(lines: list[str], n: int = 12) -> list[tuple[str, re.Match[str] | None]]:
-    """The first `n` non-empty lines, cleaned, each with its date when it is a date line or by-line."""
-    top = []
-    for raw in lines:
-        line = _clean(raw)
-        if line:
-            top.append((line, _date_line(line)))
-            if len(top) == n:
-                break
-    return top
+class _TopLines:
+    """The first `n` non-empty lines, cleaned, each with its date when it is a date line or by-line;
+    cleaned as they are read (the headline is most often the first)."""
+
+    def __init__(self, lines: list[str], n: int = 12) -> None:
+        self._lines, self._n, self._next = lines, n, 0
+        self._got: list[tuple[str, re.Match[str] | None]] = []
+
+    def __iter__(self) -> Iterator[tuple[str, re.Match[str] | None]]:
+        k = 0
+        while True:
+            if k < len(self._got):
+                yield self._got[k]
+                k += 1
+            elif len(self._got) >= self._n or self._next >= len(self._lines):
+                return
+            else:
+                line = _clean(self._lines[self._next])
+                self._next += 1
+                if line:
+                    self._got.append((line, _date_line(line)))
 
 
-def _published(text: str, head: str, top: list[tuple[str, re.Match[str] | None]], legal: bool) -> str | None:
+def _published(text: str, head: str, top: Iterable[tuple[str, re.Match[str] | None]], legal: bool) -> str | None:
     m = _place_date(head, legal)
     if m:
         if m.group("y2"):
@@ -306,11 +318,11 @@ def _date_line(line: str) -> re.Match[str] | None:
     return None
 
 
-def _press_title(top: list[tuple[str, re.Match[str] | None]]) -> str | None:
+def _press_title(top: Iterable[tuple[str, re.Match[str] | None]]) -> str | None:
     """The headline: the first line that is not site chrome or a date line, when it reads as one
     (short, not a sentence); None when the text starts directly with its body."""
     chrome = _chrome()
-    for line, dm in top[:10]:
+    for line, dm in islice(top, 10):
         if chrome.match(line) or _SEPARATOR.match(line):
             continue
         if dm:
@@ -339,7 +351,7 @@ def find_document(text: str) -> dict[str, Any]:
     lines = _lines(head)
     info: dict[str, Any] = {"title": None, "kind": "press_release", "published": None,
                             "number": None, "issuer": None, "authors": []}
-    top: list[tuple[str, re.Match[str] | None]] = []  # a press release's first lines
+    top: Iterable[tuple[str, re.Match[str] | None]] = ()  # a press release's first lines
     # the motto of a legal header sits in its first lines; quoted further down it makes no header
     motto = _MOTTO.search(head, 0, 800)
     kind_at = None
@@ -385,7 +397,7 @@ def find_document(text: str) -> dict[str, Any]:
             if info["title"]:
                 break
     else:
-        top = _top_lines(lines)
+        top = _TopLines(lines)
         info["title"] = _press_title(top)
     if legal:
         # the own number stands above the kind line (or in the first lines of a letter), not in the body
