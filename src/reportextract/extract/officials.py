@@ -43,38 +43,38 @@ def _fold(text: str) -> str:
 # compiled once: the regex module's own cache lookup costs more than these searches
 _UPPER_WORDS = re.compile(r"\p{Lu}{2}[\p{Lu}\p{M}]* \p{Lu}")
 _ABBR_DOT = re.compile(r"\p{Lu}{1,3}\.|T\.Ư|T\.W|TP\.|Tp\.")
-_COMMA_END = re.compile(r"[ \t]*,[ \t]*$")
+_COMMA_END = sre.compile(r"[ \t]*,[ \t]*$")
 _SEG_BOUND = re.compile(r"[,;:\n|()]|\.\s")
 _CHUNK_STOP = re.compile(r"[,;()\n|]|\.(?:\s|$)|\s[–—]\s")
 _SENT_STOP = re.compile(r"\.(?:\s|$)|\n")
 _VERB_STOP = re.compile(r"[,;()\n|]|\.(?:\s|$)")
 _SPACE = re.compile(r" (?=\S)")
-_LIST_SEP = re.compile(r"[ \t]*(?:,|;|và)[ \t]*")
+_LIST_SEP = sre.compile(r"[ \t]*(?:,|;|và)[ \t]*")
 _DOT_SPACE = re.compile(r"\.\s")
 _SPACES = re.compile(r"\s+")
-_NEW_PREFIX = re.compile(r"^(?:tân|Tân)[ \t]+")
-_LEAD_CUT = re.compile(r"[,;(]")
-_COMMA_SEMI = re.compile(r"[,;]")
+_NEW_PREFIX = sre.compile(r"^(?:tân|Tân)[ \t]+")
+_LEAD_CUT = sre.compile(r"[,;(]")
+_COMMA_SEMI = sre.compile(r"[,;]")
 _ORG_TAIL = re.compile(r"[ \t]+(?:niên|Cộng sản|nhân dân|Việt Nam)\b")
 _LIST_SPLIT = re.compile(r"([ \t]*(?:,|;|\bvà\b)[ \t]*)")
 _LIST_JOIN = re.compile(r"[ \t]*(?:,|;|\bvà\b)[ \t]*")
 _ORG_START = re.compile(r"(?:Sở|Ban|Bộ|Hội|Ủy|Uỷ|Tỉnh|Huyện|Thành|Trường|Công|Đoàn|Đảng|Văn|Trung|Chi)\b")
-_NON_VI_LETTER = re.compile(r"[fjwz]")
-_VOWELS = re.compile(r"[aeiouy]+")
-_QU_GI = re.compile(r"(?:qu|gi)[aeiouy]+[a-z]*")
-_ONSET = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?")
+_NON_VI_LETTER = sre.compile(r"[fjwz]")
+_VOWELS = sre.compile(r"[aeiouy]+")
+_QU_GI = sre.compile(r"(?:qu|gi)[aeiouy]+[a-z]*")
+_ONSET = sre.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?")
 _BYLINE_WORD = re.compile(r"\b(?:Tin|Bài|Ảnh|Video|Nguồn|Theo|Tổng hợp|Trang|Mục)\b", re.IGNORECASE)
-_LINE = re.compile(r"[^\n]+")
-_SIGNED = re.compile(r"\(?(?:Đã ký|đã ký|Ký|Ký tên|ký|signed)|^\(.*\)$|Ký bởi")
-_SIGN_PREFIX = re.compile(r"(?:(?:KT|TM|TL|TUQ|Q)\.?[ \t]*)?(.+)")
+_LINE = sre.compile(r"[^\n]+")
+_SIGNED = sre.compile(r"\(?(?:Đã ký|đã ký|Ký|Ký tên|ký|signed)|^\(.*\)$|Ký bởi")
+_SIGN_PREFIX = sre.compile(r"(?:(?:KT|TM|TL|TUQ|Q)\.?[ \t]*)?(.+)")
 _HAS_ABBR = re.compile(r"\p{Lu}[\p{Lu}&.]")
-_DASH_NEXT = re.compile(r"[ \t]*(?:[-–—]|kiêm|và)?[ \t]+")
+_DASH_NEXT = sre.compile(r"[ \t]*(?:[-–—]|kiêm|và)?[ \t]+")
 _STRONG_FIRST = frozenset({"Phó", "Trưởng", "Chủ", "Giám", "Bí", "Tổng", "Chánh", "Cục", "Vụ", "Viện", "Hiệu", "Thứ", "Bộ"})
 _CAPS_BEFORE = re.compile(r"(?:\p{Lu}[\p{L}\p{M}]* )+$")
 _CAP_RUN = re.compile(rf"(?<![\p{{L}}\p{{M}}\d.]){_SYL}(?:{_SP}{_SYL}){{1,3}}")
 _SEMI_STOP = re.compile(r";|\.(?:\s|$)|\n")
-_ON_BEHALF = re.compile(r"(?:KT|TM|TL|TUQ)\.[ \t]*$")
-_RX_PARTS = re.compile(r"[,;]")
+_ON_BEHALF = sre.compile(r"(?:KT|TM|TL|TUQ)\.[ \t]*$")
+_RX_PARTS = sre.compile(r"[,;]")
 _LATER_VERB = re.compile(r"(?<![\p{L}])(?:giữ chức vụ|giữ chức danh|giữ chức|được bầu làm|được bầu giữ chức(?: vụ)?"
                          r"|được bổ nhiệm (?:giữ chức(?: vụ)?|làm)|làm(?=[ \t]+(?:Trưởng|Phó)))[ \t]+")
 # a full name (three words or more) that speaks is a person: "Lê Văn An cho biết …"
@@ -185,6 +185,32 @@ def _inside_word(exact: re.Pattern[str], text: str, q: int) -> bool:
     return any(w.start() < q < w.end() for w in exact.finditer(text, run.start(), q + 1))
 
 
+# A family name and two to five syllables ("Lê Văn Tám", "H'Hen Niê"); the family name, any whole word here,
+# is looked up in a set (quicker to build than an alternation of every family name: same matches).
+_NAME = re.compile(rf"(?<![\p{{L}}\p{{M}}\d.])(?:(?P<sur>[\p{{L}}\p{{M}}]+)(?![\p{{L}}\p{{M}}])|H['’]\p{{Lu}}[\p{{Ll}}\p{{M}}]+)"
+                   rf"(?:{_SP}{_SYL}){{1,4}}")
+
+
+class _NamePattern:
+    """match/fullmatch of a person's name opening with a family name of `surnames`.
+
+    A match whose first word is not a family name is no match: only a whole word can be one, and the "H'"
+    branch cannot match where that word is followed by a space.
+    """
+
+    def __init__(self, surnames: frozenset[str]):
+        self.surnames = surnames
+
+    def _keep(self, m: Any) -> Any:
+        return m if m is None or m.group("sur") is None or m.group("sur") in self.surnames else None
+
+    def match(self, text: str, pos: int = 0) -> Any:
+        return self._keep(_NAME.match(text, pos))
+
+    def fullmatch(self, text: str) -> Any:
+        return self._keep(_NAME.fullmatch(text))
+
+
 class Mention(NamedTuple):
     start: int
     end: int
@@ -226,7 +252,6 @@ def _data() -> dict[str, Any]:
     def alt(words: list[str]) -> str:
         return _trie(sorted(set(words)))
 
-    surn = alt(s)
     heads = alt(t["heads"])
     abbr = t["abbreviations"]
     heads_low = frozenset(h.lower() for h in t["heads"])
@@ -242,15 +267,13 @@ def _data() -> dict[str, Any]:
         "title_start": re.compile(
             rf"(?:nguyên{_SP})?(?:(?P<h>{heads})(?![\p{{L}}\p{{M}}])|(?:{alt(title_abbr)})(?![\p{{L}}\p{{M}}]))",
             re.IGNORECASE),
-        "name": re.compile(
-            rf"(?<![\p{{L}}\p{{M}}\d.])(?:(?:{surn})(?![\p{{L}}\p{{M}}])|H['’]\p{{Lu}}[\p{{Ll}}\p{{M}}]+)"
-            rf"(?:{_SP}{_SYL}){{1,4}}"),
+        "name": _NamePattern(frozenset(s)),
         # a cue ("các đồng chí:", "gồm các ông") followed by a list of names in any form ("Quyết Tâm")
         "cue_list": re.compile(
             rf"(?<![\p{{L}}])(?:(?:gồm|là|có|và){_SP})?(?:các{_SP})?{_CUE}[ \t]*:?[ \t]*"
             rf"(?P<list>{_SYL}(?:{_SP}{_SYL}){{1,4}}(?:[ \t]*(?:,|;|và)[ \t]*{_SYL}(?:{_SP}{_SYL}){{1,4}})*)"),
         # posts that, capitalised, start a second title even with no comma before them
-        "strong": re.compile(rf"(?:Phó |Tổng |Thứ trưởng|Bộ trưởng|Trưởng |Chủ tịch|Chủ nhiệm|Giám đốc|Bí thư|Chánh |Cục trưởng"
+        "strong": sre.compile(rf"(?:Phó |Tổng |Thứ trưởng|Bộ trưởng|Trưởng |Chủ tịch|Chủ nhiệm|Giám đốc|Bí thư|Chánh |Cục trưởng"
                              rf"|Vụ trưởng|Viện trưởng|Hiệu trưởng)"),
         "cue_end": re.compile(rf"(?<![\p{{L}}]){_CUE}[ \t]*:?[ \t]*$"),
         # an upper-case name alone on its line; its first word must be in upper_surnames (see _upper_name_line):
@@ -493,7 +516,7 @@ _POST_VERB = re.compile(
     r"(?:(?:chức vụ|chức danh|chức|vị trí|cương vị)[ \t]+)?(?=\S)")
 
 
-_CAREER = re.compile(
+_CAREER = sre.compile(
     r"[ \t]*,?[ \t]*(?:(?:đã|từng|đã từng|lần lượt)[ \t]+)+(?:giữ|đảm nhiệm|kinh qua|trải qua)[ \t]+"
     r"(?:(?:nhiều|các|những)[ \t]+)?(?:chức vụ|cương vị|vị trí|chức danh)(?:[ \t]+(?:như|quan trọng|khác|lãnh đạo))*"
     r"[ \t]*:?[ \t]*")
@@ -501,7 +524,7 @@ _CAREER = re.compile(
 _LEAD = re.compile(
     r"(?:chức danh|chức vụ|nhiệm vụ|bầu bổ sung|bầu|bổ nhiệm lại|bổ nhiệm|chuẩn y|phê chuẩn|miễn nhiệm|giới thiệu)"
     r"[ \t]+(?:(?:\d+|các|hai|ba|bốn|năm|sáu|bảy)[ \t]+)?(?=\S)", re.IGNORECASE)
-_LEAD_TO = re.compile(
+_LEAD_TO = sre.compile(
     r"(?:(?:đối với|gồm có|gồm)(?:[ \t]+các)?(?:[ \t]+(?:ông|bà|đồng chí|đ/c)(?:[ \t]+và[ \t]+bà)?)?"
     r"|là[ \t]+(?:các[ \t]+)?(?:ông|bà|đồng chí))[ \t]*:?[ \t]*")
 
@@ -737,7 +760,7 @@ def _names(text: str, scan: str) -> list[Mention]:
     return sorted(found.values())
 
 
-_VN_FINAL = re.compile(r"(?:[aeiouy]+(?:c|ch|m|n|ng|nh|p|t)?)$")
+_VN_FINAL = sre.compile(r"(?:[aeiouy]+(?:c|ch|m|n|ng|nh|p|t)?)$")
 
 
 @lru_cache(maxsize=8192)
@@ -768,7 +791,7 @@ _BYLINE = re.compile(
     rf"[ \t*_]*$")
 _BYLINE_POS = re.compile(rf"^[ \t*_]*(?P<n>{_SYL}(?:{_SP}{_SYL}){{1,4}}|{_UPSYL}(?:{_SP}{_UPSYL}){{1,4}})"
                          rf"[ \t]*[,\-–][ \t]*(?P<t>[^\n]+?)[ \t*_]*$")
-_SIGN_HINT = re.compile(r"(?m)^[ \t*|]*(?:KT|TM|TL|TUQ|Q)\.|\((?:Đã ký|đã ký|Ký)|Nơi nhận|Ký bởi|ký số", re.IGNORECASE)
+_SIGN_HINT = sre.compile(r"(?m)^[ \t*|]*(?:KT|TM|TL|TUQ|Q)\.|\((?:Đã ký|đã ký|Ký)|Nơi nhận|Ký bởi|ký số", sre.IGNORECASE)
 
 
 def _byline_names(line: str) -> list[tuple[int, int]] | None:
