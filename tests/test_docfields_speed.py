@@ -207,3 +207,16 @@ def test_year_functions_same_as_plain_scans(monkeypatch) -> None:
     monkeypatch.setattr(dates, "confined", _plain)
     monkeypatch.setattr(parsers_dates, "confined", _plain)
     assert got == [(parsers_dates.context_year(t), dates.find_periods(t), dates.find_years(t)) for t in texts]
+
+
+def test_signings_same_as_finditer() -> None:
+    rng = random.Random(31)
+    pieces = ("Ngày 2/6", "sáng 3-4", "hôm", "2/6/2022", "15.3", "Phó Thủ tướng", "đã", "ký", "KÝ", "ban hành", "Ban Hành",
+              "các", "quyết định", "Nghị quyết", "chỉ thị", "số", ".", ";", ",", "\n", " ", " ", "x")
+    hits = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(("", " ", " ", "\n")) for _ in range(rng.randint(3, 40)))
+        want = [m.span() for m in references._SIGNED.finditer(text)]
+        assert [m.span() for m in references._signings(text)] == want, text
+        hits += len(want)
+    assert hits > 50

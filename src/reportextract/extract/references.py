@@ -86,6 +86,8 @@ _SIGNED = re.compile(
     rf"(?<!\p{{L}})(?:ngày|sáng|chiều|hôm)[ \t]+(?P<d>\d{{1,2}})[/\-.](?P<m>\d{{1,2}})(?:[/\-.](?P<y>(?:19|20)\d\d))?"
     rf"[^.\n;]{{0,200}}?(?:ký|ban hành)[^.\n;]{{0,30}}?(?:các[ \t]+)?(?P<k>quyết định|nghị quyết|chỉ thị|kế hoạch|"
     rf"thông báo|công văn|nghị định|thông tư)", re.IGNORECASE)
+# A signing sentence spans no line break and holds "ký" or "ban hành": only such lines are searched.
+_SIGN_WORD = re.compile(r"ký|ban hành", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;\n]|\.(?:\s|$)")
 _SPACES = re.compile(r"\s+")
 _LEAD_DIGITS = re.compile(r"[^/\-]*")
@@ -279,7 +281,7 @@ def _dates_from_signing(text: str, refs: list[dict[str, Any]], year: int | None)
     if all(r["date"] for r in refs):
         return  # nothing to date: no need to look for signings
     events = []
-    for m in _SIGNED.finditer(text):
+    for m in _signings(text):
         value = iso_date(m.group("y") or year or 0, m.group("m"), m.group("d"))
         if value:
             events.append((m.start(), canonical_kind(m.group("k")), value))
@@ -291,6 +293,18 @@ def _dates_from_signing(text: str, refs: list[dict[str, Any]], year: int | None)
         before = [ev for ev in events if ev[0] < r["span"][0] <= ev[0] + 3000]
         if before and before[-1][1] == r["kind"]:
             r["date"] = before[-1][2]
+
+
+def _signings(text: str) -> Iterator[re.Match[str]]:
+    """_SIGNED.finditer(text), on the lines that hold a signing word only."""
+    done = 0
+    for w in _SIGN_WORD.finditer(text):
+        if w.start() < done:
+            continue
+        lo = text.rfind("\n", 0, w.start()) + 1
+        hi = text.find("\n", w.end())
+        done = len(text) if hi < 0 else hi + 1
+        yield from _SIGNED.finditer(text, lo, done)
 
 
 def _shared_issuers(text: str, refs: list[dict[str, Any]]) -> None:
