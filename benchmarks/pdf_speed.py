@@ -75,20 +75,25 @@ def _pdfplumber(data: bytes) -> int:
         return len(pdf.pages)
 
 
-def _rate(fn, data: bytes, repeat: int, min_seconds: float = 0.0) -> float:
-    """Pages per CPU second of the best run, over at least `repeat` runs and `min_seconds` of CPU time:
-    on a shared machine the best of many short runs is the figure least disturbed by the others."""
-    fn(data)  # warm-up: imports, font caches
-    best = float("inf")
-    pages = 0
+def _rates(fns, data: bytes, repeat: int, min_seconds: float = 0.0) -> list[float]:
+    """Pages per CPU second of each function's best run. The functions take turns, round after round,
+    until each has run `repeat` times and spent `min_seconds` of CPU: on a shared machine the best of
+    many short runs is the figure least disturbed by the others, and taking turns lets a busy spell
+    slow them all alike."""
+    for fn in fns:
+        fn(data)  # warm-up: imports, font caches
+    best = [float("inf")] * len(fns)
+    pages = [0] * len(fns)
     spent = 0.0
     runs = 0
-    while runs < repeat or (spent < min_seconds and runs < 200):
-        t = time.process_time()  # CPU time of this process: pages/s per core, whatever else runs
-        pages = fn(data)
-        took = time.process_time() - t
-        best, spent, runs = min(best, took), spent + took, runs + 1
-    return pages / best if best > 0 else float("inf")
+    while runs < repeat or (spent < min_seconds * len(fns) and runs < 200):
+        for k, fn in enumerate(fns):
+            t = time.process_time()  # CPU time of this process: pages/s per core, whatever else runs
+            pages[k] = fn(data)
+            took = time.process_time() - t
+            best[k], spent = min(best[k], took), spent + took
+        runs += 1
+    return [n / b if b > 0 else float("inf") for n, b in zip(pages, best)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("paths", nargs="*", type=Path)
     ap.add_argument("--repeat", type=int, default=3, help="runs at least (pdfplumber: half as many)")
     ap.add_argument("--min-seconds", type=float, default=1.0,
-                    help="keep running ours and raw pdfium until this much CPU time is spent on each")
+                    help="keep running ours and raw pdfium in turn until each has spent this much CPU time")
     ap.add_argument("--no-pdfplumber", action="store_true", help="time only reportextract's reader")
     args = ap.parse_args(argv)
     files: list[Path] = []
@@ -111,10 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'file':44} {'pages':>5} {'ours p/s':>9} {'raw pdfium p/s':>15} {'pdfplumber p/s':>15} {'speed-up':>8}")
     for f in files:
         data = f.read_bytes()
-        ours = _rate(_ours, data, args.repeat, args.min_seconds)
+        ours, floor = _rates([_ours, _pdfium_floor], data, args.repeat, args.min_seconds)
         pages = _ours(data)
-        floor = _rate(_pdfium_floor, data, args.repeat, args.min_seconds)
-        theirs = float("nan") if args.no_pdfplumber else _rate(_pdfplumber, data, max(1, args.repeat // 2))
+        theirs = float("nan") if args.no_pdfplumber else _rates([_pdfplumber], data, max(1, args.repeat // 2))[0]
         print(f"{f.name[:44]:44} {pages:5d} {ours:9.1f} {floor:15.1f} {theirs:15.1f} {ours / theirs:8.1f}x")
     return 0
 
