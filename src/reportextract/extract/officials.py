@@ -276,10 +276,13 @@ def _data() -> dict[str, Any]:
         "strong": sre.compile(rf"(?:Phó |Tổng |Thứ trưởng|Bộ trưởng|Trưởng |Chủ tịch|Chủ nhiệm|Giám đốc|Bí thư|Chánh |Cục trưởng"
                              rf"|Vụ trưởng|Viện trưởng|Hiệu trưởng)"),
         "cue_end": re.compile(rf"(?<![\p{{L}}]){_CUE}[ \t]*:?[ \t]*$"),
+        # the same, searched from the end (where it must match): only whether there is one is asked
+        "cue_end_r": re.compile(rf"(?r)(?<![\p{{L}}]){_CUE}[ \t]*:?[ \t]*$"),
         # an upper-case name alone on its line; its first word must be in upper_surnames (see _upper_name_line):
         # a set lookup compiles far quicker than a 200-way alternation
         "upper_line": re.compile(rf"^[ \t*#|_]*(?P<n>(?P<sur>[^ \t]+)(?:{_SP}{_UPSYL}){{1,4}})[ \t*|_]*$"),
         "upper_surnames": frozenset(x.upper() for x in s),
+        "name_initials": frozenset(x[:1] for x in s) | frozenset(x.upper()[:1] for x in s) | {"H"},
         # where a surname (a word of surname_set, all capitalised) can start: the gate for "name"
         # (followed by no known letter: the word is the surname itself)
         "surname_gate": sre.compile("(" + _trie(sorted(set(s))) + rf"(?![{_VI_LETTERS}'’])|H['’])",
@@ -703,7 +706,7 @@ def _names(text: str, scan: str) -> list[Mention]:
     for m in _gated(d["surname_gate"], _CAP_WORD, d["name"], scan, d["surname_set"]):
         span = _clean_name(scan, *m.span())
         if span:
-            cue = bool(d["cue_end"].search(scan[max(0, span[0] - 40):span[0]])) \
+            cue = bool(d["cue_end_r"].search(scan[max(0, span[0] - 40):span[0]])) \
                 or scan[span[0]:span[1]].count(" ") >= 2 and bool(_SPEECH.match(scan, span[1]))
             found[span] = Mention(span[0], span[1], text[span[0]:span[1]], cue)
     for m in _gated(_cue_gate(), _CUE_START, d["cue_list"], scan, lead=True):
@@ -794,6 +797,12 @@ _BYLINE_POS = re.compile(rf"^[ \t*_]*(?P<n>{_SYL}(?:{_SP}{_SYL}){{1,4}}|{_UPSYL}
 _SIGN_HINT = sre.compile(r"(?m)^[ \t*|]*(?:KT|TM|TL|TUQ|Q)\.|\((?:Đã ký|đã ký|Ký)|Nơi nhận|Ký bởi|ký số", sre.IGNORECASE)
 
 
+def _opens_upper(line: str) -> bool:
+    """Whether a line's first character after " \t*_" is an upper-case letter, as every by-line's is."""
+    c = line.lstrip(" \t*_")[:1]
+    return bool(c) and unicodedata.category(c) == "Lu"
+
+
 def _byline_names(line: str) -> list[tuple[int, int]] | None:
     """(start, end) of each name in a by-line ("Văn Hoa - Việt Hà - 16:11, 09/09/2024"), or None."""
     if len(line.strip()) > 70:
@@ -852,7 +861,7 @@ def find_authors(text: str, lines: list[tuple[int, int]] | None = None) -> list[
 
     for k, (s, e) in enumerate(lines[:8]):
         line = text[s:e]
-        m = _BYLINE.match(line) if len(line) <= 90 else None
+        m = _BYLINE.match(line) if len(line) <= 90 and _opens_upper(line) else None
         if m and (m.group("tail").strip() or _is_upper_name(line) and positions_below(k)) \
                 and (names := _byline_names(line)):
             found += [(s + a, s + b) for a, b in names]
@@ -860,6 +869,10 @@ def find_authors(text: str, lines: list[tuple[int, int]] | None = None) -> list[
     for k in range(len(lines) - 1, max(-1, len(lines) - 7), -1):
         s, e = lines[k]
         line = text[s:e]
+        if not _opens_upper(line):  # neither a by-line nor "Name - post": only the stop test below applies
+            if len(line.strip()) > 90 or line.rstrip().endswith((".", ":")):
+                break
+            continue
         names = _byline_names(line)
         if names and any(s + a == f[0] for a, _ in names for f in found):
             break
@@ -933,8 +946,8 @@ def _signatures(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int,
     for k, (s, e) in enumerate(lines):
         line = text[s:e]
         stripped = line.strip(" \t*#|_")
-        if len(stripped) > 60:
-            continue
+        if len(stripped) > 60 or stripped[:1] not in d["name_initials"]:
+            continue  # a name line opens with a family name's first letter
         um = _upper_name_line(line)
         if um and d["title_start"].match(stripped):
             um = None
