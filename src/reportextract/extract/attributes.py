@@ -74,7 +74,10 @@ def _patterns() -> dict[str, Any]:
     # last words of the trailing verbs and hedges: a phrase ending otherwise needs no trimming
     trail_last = {w.split()[-1].lower() for w in cues["verbs"]} | {
         "còn", "tiêu", "thể", "sau", "ước", "kiến"}
-    return {"trail_last": frozenset(trail_last), "cue": cue, "compare": compare, "openers": openers, "discourse": discourse, "places": places,
+    # the first words of the discourse openings: a phrase opening otherwise has none to cut
+    discourse_first = tuple(sorted({w.split()[0].lower() for w in cues["discourse"]}))
+    trail_vocab = frozenset(x.lower() for w in cues["verbs"] for x in w.split())
+    return {"trail_last": frozenset(trail_last), "trail_vocab": trail_vocab, "discourse_first": discourse_first, "cue": cue, "compare": compare, "openers": openers, "discourse": discourse, "places": places,
             "trail": trail, "first_verb": first_verb, "plan_after": re.compile(
                 rf"\s*(?:so\s+với\s+)?(?:{plan_no_nq})(?!\w)", re.IGNORECASE)}
 
@@ -252,7 +255,7 @@ class _Context:
                 cut = marks[j - 1] + 1
         if kind != "clause" and kind != "enum" and pos - 8 >= sent[0] and pos - 8 >= cut:
             # "trong đó" right before pos ends a clause there even when a letter follows it
-            m = _TRONG_DO.match(self.text, pos - 8, pos)
+            m = _TRONG_DO.match(self.text, pos - 8, pos) if self.text[pos - 8:pos].lower() == "trong đó" else None
             if m:
                 cut = pos
         return cut
@@ -726,6 +729,7 @@ _ADVERBS = re.compile(r"(?<!\w)(?:hiện nay|hiện|đều|cũng|vẫn)(?!\w)", 
 _LEADING_ASIDE = re.compile(r"\s*\([^()]{0,80}\)")
 _AND = re.compile(r"(?:và|hoặc|cùng)(?!\w)", re.IGNORECASE)
 _ABOUT = re.compile(r"\s*(?:về|đối với)\s+([^,;.()\n]{2,60})", re.IGNORECASE)
+_VERBS_BEFORE = ("chiếm", "đạt", "tăng", "giảm", "bằng")
 _VERB_BEFORE = re.compile(r"(?:^|\s)(chiếm|đạt|tăng|giảm|bằng)(?:\s+\S+){0,3}\s*$")
 _PREP_END = re.compile(r"(?<!\w)(?:thuộc|của|tại|ở|trong|trên|từ)\s*$", re.IGNORECASE)
 
@@ -753,6 +757,7 @@ _TIME_WORDS = re.compile(
     r"|(?<!\w)(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
     r"|(?<!\w)(?:\d+|sáu|chín|ba|bảy|năm)\s+tháng(?:\s+(?:đầu năm|qua|cuối năm))?"
     r"|(?<!\w)(?:hằng năm|hàng năm|mỗi năm|đến nay|hiện nay|từ đầu năm|cụ thể)(?!\w)", re.IGNORECASE)
+_TRAIL_EXTRA_LAST = ("còn", "tiêu", "thể", "sau", "ước", "kiến")  # the last words _TRAIL_EXTRA takes
 _TRAIL_EXTRA = re.compile(r"(?:(?:^|\s+)(?:còn|mục tiêu|với mục tiêu|cụ thể|như sau|ước|dự kiến))+$", re.IGNORECASE)
 # Counted nouns that say little by themselves: the verb phrase before them names the count
 _PEOPLE = {"người", "lao động", "người lao động", "đồng chí", "lượt", "lượt người", "trường hợp"}
@@ -797,6 +802,24 @@ def _squeeze(phrase: str) -> str:
     return " ".join(phrase.split())
 
 
+def _trim_trail(phrase: str, p: dict[str, Any]) -> str:
+    """p["trail"].sub("", phrase) for a phrase whose words one space parts: the trailing verbs are whole
+    words, so the match can only start where the phrase's last run of verb words does."""
+    tokens = phrase.split(" ")
+    if "" in tokens:  # a wider gap ("*" became a space): the plain way
+        return str(p["trail"].sub("", phrase))
+    vocab = p["trail_vocab"]
+    k = 0
+    for tok in reversed(tokens):
+        if tok.lower() not in vocab:
+            break
+        k += 1
+    if not k:
+        return phrase
+    m = p["trail"].search(phrase, len(phrase) - len(" ".join(tokens[-k:])))
+    return phrase[:m.start()] + phrase[m.end():] if m else phrase
+
+
 def _clean_phrase(phrase: str, trail: bool) -> str:
     p = _patterns()
     if _TIME_HINT.search(phrase):
@@ -807,13 +830,17 @@ def _clean_phrase(phrase: str, trail: bool) -> str:
         phrase = phrase[label.end():]
     for _ in range(3):
         before = phrase
-        opening = p["discourse"].match(phrase)  # anchored at the start: a sub would only cut this
+        # anchored at the start: a sub would only cut this one match
+        opening = p["discourse"].match(phrase) \
+            if phrase.lstrip()[:12].lower().startswith(p["discourse_first"]) else None
         if opening:
             phrase = phrase[opening.end():]
         phrase = phrase.strip(" ,.;:-–…")
         if trail and phrase[phrase.rfind(" ") + 1:].lower() in p["trail_last"]:
-            phrase = p["trail"].sub("", phrase)
-            phrase = _TRAIL_EXTRA.sub("", phrase).strip(" ,.;:-–…")
+            phrase = _trim_trail(phrase, p)
+            if phrase.lower().endswith(_TRAIL_EXTRA_LAST):
+                phrase = _TRAIL_EXTRA.sub("", phrase)
+            phrase = phrase.strip(" ,.;:-–…")
         if phrase == before:
             break  # nothing more to trim
     return phrase.lower()
@@ -946,7 +973,8 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         share = _SHARE_OF.match(f"{outer} {_clean(seg, trail=False)}") if outer else None
         if share:
             subj = f"{share.group(2) or ''} {share.group(1)}".strip()
-    verb_before = _VERB_BEFORE.search(seg.lower())
+    low_seg = seg.lower()
+    verb_before = _VERB_BEFORE.search(low_seg) if _has(low_seg, _VERBS_BEFORE) else None
     bare = not subj and not _predicate(seg)  # "…, tăng 12%": the clause names nothing itself
     if bare:
         if same and prev.get("_base"):
@@ -968,7 +996,8 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
     tail, f["_tail_end"] = _tail(text, e, skip_aside=f["kind"] != "rate")
     if _TIME_ONLY.match(tail):
         f["_tail_end"] = e  # "14,6% cuối năm 2021 xuống còn 9%": the year after it belongs to no measure
-    unit_words = _NUMBER_WORDS.sub("", f["text"]).strip().lower()
+    lead = _NUMBER_WORDS.match(f["text"])  # anchored at the start: the only place a sub would cut
+    unit_words = (f["text"][lead.end():] if lead else f["text"]).strip().lower()
     if f["kind"] == "duration":
         phrase = _clean(tail, trail=False) or _predicate(long_seg()) or subj
         base = None
@@ -1019,7 +1048,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
             phrase = subj or _predicate(seg) or named
         base = phrase
     f["_base"] = base
-    phrase = _SPACES.sub(" ", phrase).strip(" ,.;:-–…").lower()
+    phrase = _squeeze(phrase).strip(" ,.;:-–…").lower()
     return phrase or None
 
 

@@ -176,6 +176,14 @@ def label_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     return hard, soft, frozenset(data["not_label_compounds"])
 
 
+@lru_cache(maxsize=1)
+def _label_lasts() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The last words of the labels that always block and of those that block a count only."""
+    data = rules.load("units")
+    return tuple(tuple(sorted({w.split()[-1].lower() for w in data[key]}))
+                 for key in ("label_before", "label_before_count"))  # type: ignore[return-value]
+
+
 _TIME_AFTER = re.compile(r"[ \t\u00a0]*(?:giờ|h|g)[ \t\u00a0]*\d|"
                          r"[ \t\u00a0]*giờ[ \t\u00a0,]+(?:sáng|chiều|tối|trưa|đêm|hôm|ngày)(?!\p{L})",
                          re.IGNORECASE)
@@ -297,8 +305,11 @@ def _is_label(text: str, s: int, kind: str) -> bool:
     if chain:  # "biểu số 51, 52, 53": the list shares its first member's label
         s = chain.start()
     before = text[max(0, s - 30):s]
-    m = hard.search(before)
-    if not m and kind in ("count", "duration", "ratio"):
+    # "$" also matches before a final newline; a label ends the text before the number, then spaces
+    last = (before[:-1] if before.endswith("\n") else before).rstrip(" \t\u00a0").lower()
+    hard_last, soft_last = _label_lasts()
+    m = hard.search(before) if last.endswith(hard_last) else None
+    if not m and kind in ("count", "duration", "ratio") and last.endswith(soft_last):
         m = soft.search(before)
     if not m:
         return False
