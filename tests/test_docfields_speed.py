@@ -220,3 +220,16 @@ def test_signings_same_as_finditer() -> None:
         assert [m.span() for m in references._signings(text)] == want, text
         hits += len(want)
     assert hits > 50
+
+
+def test_top_lines_same_as_cleaning_every_line() -> None:
+    rng = random.Random(37)
+    pieces = _HEADER_PIECES + ("**", "#", "_", "| |", "\u2003", "\x1c", "a" * 95, "Tin tức " * 14)
+    for _ in range(3000):
+        lines = "".join(rng.choice(pieces) + rng.choice(("", " ", "\n", "\n")) for _ in range(rng.randint(3, 60)))
+        lines = lines.split("\n")
+        want = [(x, document._date_line(x)) for x in (document._clean(r) for r in lines) if x][:12]
+        got = [(e.line, e.date) for e in document._TopLines(lines)]
+        assert [(x, d and d.span()) for x, d in got] == [(x, d and d.span()) for x, d in want], lines
+        # read the dates first, as the published-date scan does when the headline is not wanted
+        assert [e.date and e.date.span() for e in document._TopLines(lines)] == [d and d.span() for _, d in want]

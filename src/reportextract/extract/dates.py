@@ -81,15 +81,16 @@ _BY_MONTH_WORD = frozenset({MONTH_RANGE, DATE_PATTERNS[0][0], *(p for p, _ in DA
                             *(p for p, _ in DATE_PATTERNS[7:])})
 # What every match of a date pattern holds (any of each tuple, in lower case): windows without it are skipped.
 _YEAR_DIGITS = ("19", "20")
+_SEP_YEAR = ("/19", "/20", ".19", ".20", "-19", "-20")  # a year right after its separator
 _JOINS = ("đến", "tới", "và", "–", "-")
 _NEEDS: dict[Any, tuple[tuple[str, ...], ...]] = {
-    RANGE: (_YEAR_DIGITS, ("từ", "ngày"), _JOINS),
+    RANGE: (_SEP_YEAR, ("từ", "ngày"), _JOINS),
     RANGE_NO_YEAR: (("từ", "ngày", "sáng", "chiều"), _JOINS),
     MONTH_RANGE: (_YEAR_DIGITS, _JOINS),
     DATE_PATTERNS[0][0]: (_YEAR_DIGITS,),
-    DATE_PATTERNS[1][0]: (_YEAR_DIGITS,),
-    DATE_PATTERNS[2][0]: (_YEAR_DIGITS, ("/",)),
-    DATE_PATTERNS[3][0]: (_YEAR_DIGITS, ("-",)),
+    DATE_PATTERNS[1][0]: (_SEP_YEAR,),
+    DATE_PATTERNS[2][0]: (("/19", "/20", "/ 19", "/ 20", "/\t19", "/\t20"),),
+    DATE_PATTERNS[3][0]: (_YEAR_DIGITS, ("- ", "-\t")),
     DATE_PATTERNS[4][0]: (("ngày",), ("năm",)),
     DATE_PATTERNS[5][0]: (_YEAR_DIGITS,),
     DATE_PATTERNS[6][0]: (("ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm"),),

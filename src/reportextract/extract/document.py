@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from .. import rules
 from ..nlp import add_items, doc_text
-from ..parsers.dates import iso_date, year_starts
+from ..parsers.dates import iso_date, letters_of, year_starts
 from ..parsers.references import clean_number, kind_to_document_kind
 
 _HEAD = 4000  # the header, title and by-line of any document sit in its first few thousand characters
@@ -235,32 +235,67 @@ def _numeric_year(text: str, start: int, y: int) -> bool:
     return j >= start and text[j] == sep
 
 
+# What a labelled date consumes before its year: the label, a time, a weekday, "ngày", the day and month.
+_NOT_LABELLED = re.compile("(?r)[^ \\t\\d:,\\-–|()+/." + letters_of(
+    "Ngày cập nhật lúc đăng xuất bản Thời gian đưa tin Posted Published Updated Thứ hai ba tư năm sáu bảy "
+    "Chủ nhật AM PM SA CH GMT") + "]")
+
+
 def _labelled(text: str, start: int, end: int) -> re.Match[str] | None:
-    """_LABELLED.search(text, start, end), tried only on the lines that hold a numeric date (the
-    pattern spans no line break and ends with one)."""
+    """_LABELLED.search(text, start, end), tried only before the years that close a numeric date.
+
+    A match ends at such a year (and spans no other date), so the matches come in the order of their
+    years; the one ending at a year starts after the last character before it that no match consumes.
+    """
     done = start
     for y in year_starts(text, start, end):
         if y < done or not _numeric_year(text, start, y):
             continue
-        lo = max(start, text.rfind("\n", start, y) + 1)
-        hi = text.find("\n", y, end)
-        hi = end if hi < 0 else hi + 1
-        m = _LABELLED.search(text, lo, hi)
+        b = _NOT_LABELLED.search(text, done, y)
+        m = _LABELLED.search(text, b.end() if b else done, min(end, y + 5))
         if m:
             return m
-        done = hi
+        done = y + 4
     return None
 
 
+class _TopLine:
+    """One of a press release's first lines: cleaned, and read for a by-line date, only when asked."""
+
+    __slots__ = ("raw", "_line", "_date", "_dated")
+
+    def __init__(self, raw: str, line: str | None) -> None:
+        self.raw, self._line, self._dated = raw, line, False
+        self._date: re.Match[str] | None = None
+
+    @property
+    def line(self) -> str:
+        if self._line is None:
+            self._line = _clean(self.raw)
+        return self._line
+
+    @property
+    def date(self) -> re.Match[str] | None:
+        """_date_line(self.line); a printable line (its only space " ") with more than 90 other characters
+        than spaces and marks cleans to more than 90: no by-line, and no need to clean it."""
+        if not self._dated:
+            self._dated = True
+            raw = self.raw
+            if self._line is not None or not raw.isprintable() or len(raw) - sum(
+                    raw.count(c) for c in " *#|_") <= 90:
+                self._date = _date_line(self.line)
+        return self._date
+
+
 class _TopLines:
-    """The first `n` non-empty lines, cleaned, each with its date when it is a date line or by-line;
-    cleaned as they are read (the headline is most often the first)."""
+    """The first `n` non-empty lines (see _TopLine), found as they are read (the headline is most often
+    the first)."""
 
     def __init__(self, lines: list[str], n: int = 12) -> None:
         self._lines, self._n, self._next = lines, n, 0
-        self._got: list[tuple[str, re.Match[str] | None]] = []
+        self._got: list[_TopLine] = []
 
-    def __iter__(self) -> Iterator[tuple[str, re.Match[str] | None]]:
+    def __iter__(self) -> Iterator[_TopLine]:
         k = 0
         while True:
             if k < len(self._got):
@@ -269,13 +304,18 @@ class _TopLines:
             elif len(self._got) >= self._n or self._next >= len(self._lines):
                 return
             else:
-                line = _clean(self._lines[self._next])
+                raw = self._lines[self._next]
                 self._next += 1
-                if line:
-                    self._got.append((line, _date_line(line)))
+                if raw.isprintable():  # its only space is " ": empty once cleaned when only marks remain
+                    if raw.strip(" *#|_"):
+                        self._got.append(_TopLine(raw, None))
+                else:
+                    line = _clean(raw)
+                    if line:
+                        self._got.append(_TopLine(raw, line))
 
 
-def _published(text: str, head: str, top: Iterable[tuple[str, re.Match[str] | None]], legal: bool) -> str | None:
+def _published(text: str, head: str, top: Iterable[_TopLine], legal: bool) -> str | None:
     m = _place_date(head, legal)
     if m:
         if m.group("y2"):
@@ -287,7 +327,8 @@ def _published(text: str, head: str, top: Iterable[tuple[str, re.Match[str] | No
     if legal:
         return None
     # a date line or by-line near the top: "29/06/2022", "04/04/2022 - 08:59", "Tên Tác Giả - 05:32, 24/11/2023"
-    for _, dm in top:
+    for entry in top:
+        dm = entry.date
         if dm:
             return _line_value(dm)
     # a by-line closing the article: "Minh Châu - 15/3/2024"
@@ -307,8 +348,8 @@ def _line_value(dm: re.Match[str]) -> str | None:
 
 def _date_line(line: str) -> re.Match[str] | None:
     """The date of a line that holds only a date, a time, a weekday and names (a by-line)."""
-    if len(line) > 90:
-        return None
+    if len(line) > 90 or ("19" not in line and "20" not in line):
+        return None  # too long for a by-line, or no year (either form of _LINE_DATE ends with one)
     dm = _LINE_DATE.search(line)
     if not dm:
         return None
@@ -318,14 +359,15 @@ def _date_line(line: str) -> re.Match[str] | None:
     return None
 
 
-def _press_title(top: Iterable[tuple[str, re.Match[str] | None]]) -> str | None:
+def _press_title(top: Iterable[_TopLine]) -> str | None:
     """The headline: the first line that is not site chrome or a date line, when it reads as one
     (short, not a sentence); None when the text starts directly with its body."""
     chrome = _chrome()
-    for line, dm in islice(top, 10):
+    for entry in islice(top, 10):
+        line = entry.line
         if chrome.match(line) or _SEPARATOR.match(line):
             continue
-        if dm:
+        if entry.date:
             continue  # a date or by-line above the headline
         line = _SITE_PREFIX.sub("", line, count=1) if line.startswith("(") else line
         words = line.split()
@@ -351,7 +393,7 @@ def find_document(text: str) -> dict[str, Any]:
     lines = _lines(head)
     info: dict[str, Any] = {"title": None, "kind": "press_release", "published": None,
                             "number": None, "issuer": None, "authors": []}
-    top: Iterable[tuple[str, re.Match[str] | None]] = ()  # a press release's first lines
+    top: Iterable[_TopLine] = ()  # a press release's first lines
     # the motto of a legal header sits in its first lines; quoted further down it makes no header
     motto = _MOTTO.search(head, 0, 800)
     kind_at = None
