@@ -233,3 +233,19 @@ def test_top_lines_same_as_cleaning_every_line() -> None:
         assert [(x, d and d.span()) for x, d in got] == [(x, d and d.span()) for x, d in want], lines
         # read the dates first, as the published-date scan does when the headline is not wanted
         assert [e.date and e.date.span() for e in document._TopLines(lines)] == [d and d.span() for _, d in want]
+
+
+def test_numbers_same_as_finditer() -> None:
+    from reportextract.parsers import references as parsers_references
+
+    rng = random.Random(41)
+    pieces = ("15", "2020", "7", "30a", "123456", "1234567", "/", "-", "–", " - ", "/ ", " /", "NQ", "HĐND", "QĐ",
+              "TTg", "UBND", "C04", "P6", "KH", "CCHC&VTLT", "QĐi", "CTr", "a", ".", ",", " ", " ", "  ", "\t", "\n",
+              "số", "ngày", "x", "Đ", "5.775", "8.227")
+    hits = 0
+    for _ in range(8000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(3, 40)))
+        want = [m.span() for m in parsers_references.NUMBER_RE.finditer(text)]
+        assert [m.span() for m in parsers_references._numbers(text)] == want, text
+        hits += len(want)
+    assert hits > 100

@@ -1,7 +1,9 @@
 """Pure parsers for document numbers ("04-NQ/TU", "1722/QĐ-TTg") and the kinds they name."""
 from __future__ import annotations
 
+import re as stdlib_re
 from functools import lru_cache
+from typing import Iterator
 
 import regex as re
 
@@ -20,6 +22,31 @@ NUMBER = (rf"\d{{1,6}}[a-zđ]?(?:[ \t]?/[ \t]?(?:19|20)\d\d)?[ \t]?[/\-–][ \t]
 _SPACES = re.compile(r"\s+")
 _SEPS = re.compile(r"[/\-]")
 NUMBER_RE = re.compile(rf"(?<![\p{{L}}\d/\-.,])(?:{NUMBER})(?![\p{{L}}\d]|[/\-]\d)")
+
+
+# Every number holds a separator before a capital ("/QĐ", "- HĐND"), at most 15 characters after its start
+# (digits, a letter, "/yyyy", spaces): a superset of those places, found fast.
+_CODE_START = stdlib_re.compile(r"[/\-–][ \t]?[^\W\d_]")
+# What ends a number: a character none consumes; a space or tab next to no separator.
+_NUMBER_END = re.compile(r"[^\p{L}\d&./\-– \t]|(?<![/\-–])[ \t](?![/\-–])")
+
+
+def _numbers(text: str) -> Iterator[re.Match[str]]:
+    """NUMBER_RE.finditer(text), tried only from 15 characters before a code to the number's end.
+
+    Windows may overlap; `pos` keeps the matches apart as finditer does. Every match lies in the window
+    of its first code: its start is at most 15 characters before, and it consumes no character that
+    ends a window (the spaces it takes stand next to a separator).
+    """
+    pos = 0
+    for a in _CODE_START.finditer(text):
+        f = a.start()
+        if f < pos:
+            continue
+        e = _NUMBER_END.search(text, f)
+        for m in NUMBER_RE.finditer(text, max(pos, f - 15), e.end() if e else len(text)):
+            yield m
+            pos = m.end()
 
 
 def clean_number(raw: str) -> str:
@@ -42,7 +69,7 @@ def find_numbers(text: str) -> list[tuple[int, int, str]]:
     >>> [n for _, _, n in find_numbers("đạt 5.775/8.227 xã, 12/2021, số 3980/C04-P6, số 7/KH- BCA- C04")]
     ['3980/C04-P6', '7/KH-BCA-C04']
     """
-    return [(m.start(), m.end(), clean_number(m.group(0))) for m in NUMBER_RE.finditer(text)]
+    return [(m.start(), m.end(), clean_number(m.group(0))) for m in _numbers(text)]
 
 
 @lru_cache(maxsize=1)
