@@ -76,7 +76,9 @@ _DATE_CHARS = (r" \t\n\d/.\-–,(…"
                + letters_of("ngày tháng năm đến tới và từ sáng chiều tối trưa đêm hôm mai qua nay sau trước lần"))
 _MONTH_WINDOWS = Confine(r"[tT][hH][áÁ][nN][gG]", _DATE_CHARS)
 _MONTH_WORD = re.compile("tháng", re.IGNORECASE)  # the regex module finds it 5x faster than stdlib
-_DAY_WINDOWS = Confine(r"[/.\-][ \t]*\d", _DATE_CHARS)
+# a day and a month: one or two digits each, no digit before the day nor after the month (every pattern's
+# day follows a word, a space or a bracket; its month is followed by a separator or no digit)
+_DAY_WINDOWS = Confine(r"\d(?<!\d\d)\d?[ \t]*[/.\-][ \t]*\d\d?(?!\d)", _DATE_CHARS)
 _BY_MONTH_WORD = frozenset({MONTH_RANGE, DATE_PATTERNS[0][0], *(p for p, _ in DATE_PATTERNS[4:6]),
                             *(p for p, _ in DATE_PATTERNS[7:])})
 # What every match of a date pattern holds (any of each tuple, in lower case): windows without it are skipped.
