@@ -644,7 +644,15 @@ def _ends_with(before: str, words: frozenset[str]) -> bool:
     if not before.endswith((" ", "\t")):
         return False
     tail = before.split()[-3:]
+    if not tail or tail[-1] not in _last_words(words) and tail[-1].lstrip("(“\"'-–") not in words:
+        return False  # a phrase of two or three words ends with the last word of one of `words`
     return any(" ".join(tail[-k:]).lstrip("(“\"'-–") in words for k in range(1, len(tail) + 1))
+
+
+@lru_cache(maxsize=8)
+def _last_words(words: frozenset[str]) -> frozenset[str]:
+    """The last words of the entries of several words."""
+    return frozenset(w.split(" ")[-1] for w in words if " " in w)
 
 
 def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
