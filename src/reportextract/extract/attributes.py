@@ -306,7 +306,7 @@ class _Context:
         self.paras: list[list[int]] = []
         prev_end = 0
         for i, (s, e) in enumerate(self.sents):
-            if not self.paras or "\n" in text[prev_end:s]:
+            if not self.paras or text.find("\n", prev_end, s) >= 0:
                 self.paras.append([])
             self.paras[-1].append(i)
             self.para_of.append(len(self.paras) - 1)
@@ -317,18 +317,20 @@ class _Context:
         for sents in self.paras:
             s, e = self.sents[sents[0]][0], self.sents[sents[-1]][1]
             body = text[s:e].rstrip()
+            listed = bool(_LIST_ITEM.match(body))
+            heading = bool(_HEADING_LEAD.match(body))
             if body.endswith(":") or body.endswith(":**") or _lead_end(body):
                 kind = "lead"
-            elif _LIST_ITEM.match(body) and not (len(body) < 120 and body[-1:] not in ".;,!?…"
-                                                 and not body.lstrip().startswith(("-", "+", "•", "*"))):
+            elif listed and not (len(body) < 120 and body[-1:] not in ".;,!?…"
+                                 and not body.lstrip().startswith(("-", "+", "•", "*"))):
                 kind = "item"
-            elif _HEADING_LEAD.match(body) or (len(body) < 160 and body[-1:] not in ".;,!?…"):
+            elif heading or (len(body) < 160 and body[-1:] not in ".;,!?…"):
                 kind = "heading"
             else:
                 kind = "body"
             self.para_kind.append(kind)
             # a structural heading ("Điều 2.", "II.", bold) or the document's title
-            numbered = bool(_HEADING_LEAD.match(body)) or (kind == "heading" and bool(_LIST_ITEM.match(body)))
+            numbered = heading or (kind == "heading" and listed)
             is_title = sents is self.paras[0] or bool(title and body.startswith(title[:40]))
             self.para_struct.append(numbered or is_title)
             self.para_title.append(is_title and not numbered)
@@ -745,6 +747,7 @@ _SPACES = re.compile(r"[*_]+|\s+")
 _ADVERBS = re.compile(r"(?<!\w)(?:hiện nay|hiện|đều|cũng|vẫn)(?!\w)", re.IGNORECASE)
 _LEADING_ASIDE = re.compile(r"\s*\([^()]{0,80}\)")
 _AND = re.compile(r"(?:và|hoặc|cùng)(?!\w)", re.IGNORECASE)
+_ABOUT_FIRST = ("v", "V", "đ", "Đ")  # "về", "đối với"
 _ABOUT = re.compile(r"\s*(?:về|đối với)\s+([^,;.()\n]{2,60})", re.IGNORECASE)
 _VERBS_BEFORE = ("chiếm", "đạt", "tăng", "giảm", "bằng")
 _VERB_BEFORE = re.compile(r"(?:^|\s)(chiếm|đạt|tăng|giảm|bằng)(?:\s+\S+){0,3}\s*$")
@@ -955,7 +958,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
     "chiếm", the earlier figure's measure for a bare "tăng 5%")."""
     text = ctx.text
     s, e = f["span"]
-    about = _ABOUT.match(text, e, e + 70)
+    about = _ABOUT.match(text, e, e + 70) if text[e:e + 70].lstrip()[:1] in _ABOUT_FIRST else None
     if about:
         m = _TAIL_STOP.search(about.group(1))
         phrase = _clean(about.group(1)[:m.start()] if m else about.group(1))

@@ -61,6 +61,7 @@ class _Lexicon:
         self.template = template
         self.flags = flags
         self.compiled: dict[frozenset[str], re.Pattern[str] | None] = {}
+        self.by_char: dict[str, re.Pattern[str] | None] = {}
 
     def pattern(self, keys: frozenset[str]) -> re.Pattern[str] | None:
         """The template over the words whose first character has one of `keys` (None: no such word)."""
@@ -77,7 +78,11 @@ class _Lexicon:
             q += 1
         if q - pos > most or q >= len(text):
             return None
-        pat = self.pattern(frozenset(_key(text[q])))
+        c = text[q]
+        if c in self.by_char:
+            pat = self.by_char[c]
+        else:  # one entry per character seen: a handful of letters
+            pat = self.by_char[c] = self.pattern(frozenset(_key(c)))
         return pat.match(text, pos) if pat else None
 
 
@@ -301,7 +306,11 @@ def _is_label(text: str, s: int, kind: str) -> bool:
     (True, False)
     """
     hard, soft, compounds = label_patterns()
-    chain = _ENUMERATION.search(text, max(0, s - 40), s)
+    # "$" also matches before a final newline; a chain ends with ",", ";" or "và", then spaces
+    k = s - 1 if text[s - 1:s] == "\n" else s
+    while k > 0 and text[k - 1] in " \t\u00a0":
+        k -= 1
+    chain = _ENUMERATION.search(text, max(0, s - 40), s) if text[max(0, k - 2):k].endswith((",", ";", "và")) else None
     if chain:  # "biểu số 51, 52, 53": the list shares its first member's label
         s = chain.start()
     before = text[max(0, s - 30):s]
@@ -379,6 +388,11 @@ def _per(text: str, pos: int, any_word: bool = True) -> tuple[str, int]:
     suffix = ""
     table = unit_table()
     while True:
+        q = pos
+        while text[q:q + 1] in _GAP_CHARS:
+            q += 1
+        if text[q:q + 1] not in _PER_FIRST:  # every per-unit opens with "/", "trên" or "mỗi"
+            return suffix, pos
         m = _per_match(text, pos)
         if m:
             suffix += "/" + table[" ".join(m.group("w").lower().split())][0]
@@ -391,6 +405,8 @@ def _per(text: str, pos: int, any_word: bool = True) -> tuple[str, int]:
         pos = m.end()
 
 
+_GAP_CHARS = (" ", "\t", "\u00a0")
+_PER_FIRST = ("/", "t", "T", "m", "M")
 _PER_LEAD = re.compile(rf"{_SP}?/|{_SP}+(?:trên|mỗi){_SP}+(?:1|một){_SP}+", re.I)
 _PER_ONE = re.compile(rf"(?:1|một){_SP}+", re.I)
 
