@@ -293,8 +293,10 @@ def _data() -> dict[str, Any]:
         "provinces": frozenset(pl["provinces"] + pl["not_names"]),
         "surname_set": frozenset(s) | {"H'", "H’"},
         "head_first": head_first,
-        # where a word of head_first (or a word opening with one) starts, after a character that is no known letter
-        "head_gate": sre.compile(rf"[^{_VI_LETTERS}]({_trie(sorted(head_first))})", sre.IGNORECASE),
+        # where a word of head_first starts (case aside; a whole word: no known letter follows), or a word opening
+        # with a two-letter one, after a character that is no known letter (the tests of _gated's `first`)
+        "head_gate": sre.compile(rf"[^{_VI_LETTERS}]((?i:{_trie(sorted(head_first))})(?![{_VI_LETTERS}])"
+                                 rf"|{_trie(sorted(w for w in head_first if len(w) == 2))})"),
         "provinces_folded": frozenset(_fold(p) for p in pl["provinces"]),
         "org_words": frozenset(pl["non_person_before"]),
         "place_words": frozenset(pl["place_words"]),
