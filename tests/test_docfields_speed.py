@@ -249,3 +249,14 @@ def test_numbers_same_as_finditer() -> None:
         assert [m.span() for m in parsers_references._numbers(text)] == want, text
         hits += len(want)
     assert hits > 100
+
+
+@pytest.mark.parametrize("pattern,before", [(dates.YEAR_ANY, ".,"), (parsers_dates._CTX_YEAR, "/.,-")],
+                         ids=["YEAR_ANY", "CTX_YEAR"])
+def test_lone_years_same_as_finditer(pattern, before: str) -> None:
+    hits = 0
+    for text in _year_texts(3000, 43) + ["2019/", "12019", "2019,5", "2019.", "x2020"]:
+        want = [m.start() for m in pattern.finditer(text)]
+        assert parsers_dates.lone_years(text, parsers_dates.year_anchors(text), before) == want, text
+        hits += len(want)
+    assert hits > 500

@@ -11,7 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import add_items, doc_text
-from ..parsers.dates import Confine, confined, context_year, iso_date, letters_of, year_anchors, year_windows
+from ..parsers.dates import (Confine, confined, context_year, iso_date, letters_of, lone_years, year_anchors,
+                             year_windows)
 
 _S = r"[ \t]*\n?[ \t]*"  # a space that may wrap a line
 _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
@@ -206,7 +207,7 @@ def find_dates(text: str, default_year: int | None) -> list[dict[str, Any]]:
 _DASHES = ("-", "–", "—")
 _PERIOD_OPEN = stdlib_re.compile(r"\)?[ \t]+(?:đến|tới)", stdlib_re.IGNORECASE)
 _CLAUSES = Confine("", r"\n.;:", outside=True)  # PERIOD_WORDS consumes anything but these
-Windows = tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]
+Windows = tuple[list[tuple[int, int, str]], list[tuple[int, int, str]], list[int]]
 
 
 def find_periods(text: str, windows: Windows | None = None) -> list[dict[str, Any]]:
@@ -216,7 +217,7 @@ def find_periods(text: str, windows: Windows | None = None) -> list[dict[str, An
     [(2016, 2020), (2011, 2015)]
     """
     years = (windows or year_windows(text))[0]
-    opens = [i for i in year_anchors(text) if _PERIOD_OPEN.match(text, i + 4)]
+    opens = [i for i in (windows or year_windows(text))[2] if _PERIOD_OPEN.match(text, i + 4)]
     out = []
     for pattern in (PERIOD, PERIOD_WORDS):
         windows = years if pattern is PERIOD else _CLAUSES.windows(text, opens)
@@ -245,15 +246,16 @@ def find_years(text: str, windows: Windows | None = None) -> list[dict[str, Any]
     >>> [y["value"] for y in find_years("năm 2000 người dân; có 2000 người; Quyết định 12/2019/QĐ-UBND")]
     [2000]
     """
-    years, numbers = windows or year_windows(text)
+    _, numbers, anchors = windows or year_windows(text)
     masked = [m.span() for m in confined(DOC_NUMBER, text, numbers)]
     out = []
-    for m in confined(YEAR_ANY, text, years):
-        if any(s <= m.start() < e for s, e in masked):
+    for y in lone_years(text, anchors, ".,"):  # YEAR_ANY's matches
+        end = y + 4
+        if any(s <= y < e for s, e in masked):
             continue
-        if _COUNT_AFTER.match(text, m.end(), m.end() + 20) and not _TIME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if _COUNT_AFTER.match(text, end, end + 20) and not _TIME_BEFORE.search(text, max(0, y - 12), y):
             continue
-        out.append({"text": m.group(0), "value": int(m.group(0)), "span": m.span()})
+        out.append({"text": text[y:end], "value": int(text[y:end]), "span": (y, end)})
     return out
 
 

@@ -105,19 +105,14 @@ def confined(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int, 
     ['5/6']
     """
     for lo, hi, folded in windows:
-        if needs and not _holds(folded, needs):
-            continue
-        yield from pattern.finditer(text, lo, hi)
-
-
-def _holds(folded: str, needs: tuple[tuple[str, ...], ...]) -> bool:
-    for need in needs:
-        for x in need:
-            if x in folded:
-                break
+        for need in needs:  # (inlined: this loop runs for every pattern and window)
+            for x in need:
+                if x in folded:
+                    break
+            else:
+                break  # a need unmet: skip the window
         else:
-            return False
-    return True
+            yield from pattern.finditer(text, lo, hi)
 
 
 def _fold(text: str) -> str:
@@ -182,14 +177,35 @@ _DASHES = ("-", "–", "—")
 Windows = list[tuple[int, int, str]]
 
 
-def year_windows(text: str) -> tuple[Windows, Windows]:
-    """The windows (see Confine) of the year patterns and of the document-number ones ("/2019/")."""
+def year_windows(text: str) -> tuple[Windows, Windows, list[int]]:
+    """The windows (see Confine) of the year patterns and of the document-number ones ("/2019/"), and
+    where a year may start (year_anchors)."""
     years = year_anchors(text)
     numbers = [i for i in years if text[i - 1:i] == "/" and text[i + 4:i + 5] == "/"]
-    return _YEAR_WINDOWS.windows(text, years), _NUMBER_WINDOWS.windows(text, numbers)
+    return _YEAR_WINDOWS.windows(text, years), _NUMBER_WINDOWS.windows(text, numbers), years
 
 
-def context_year(text: str, windows: tuple[Windows, Windows] | None = None) -> int | None:
+def lone_years(text: str, anchors: list[int], before: str) -> list[int]:
+    """Where "(?<![\\d<before>])(?:19|20)\\d\\d(?![\\d/]|,\\d|\\.\\d)" matches, from year_anchors: a year
+    that no digit nor `before` precedes and that no digit, "/", ",digit" or ".digit" follows.
+    (Such years cannot overlap, so these are finditer's matches.)
+
+    >>> t = "năm 2019, 12/2020, 2021.5 và 2022"
+    >>> [t[i:i + 4] for i in lone_years(t, year_anchors(t), "/.,-")]
+    ['2019', '2022']
+    """
+    out = []
+    for i in anchors:
+        if i and (text[i - 1] in before or text[i - 1].isdecimal()):
+            continue
+        nxt = text[i + 4:i + 5]
+        if nxt and (nxt == "/" or nxt.isdecimal() or (nxt in ",." and text[i + 5:i + 6].isdecimal())):
+            continue
+        out.append(i)
+    return out
+
+
+def context_year(text: str, windows: tuple[Windows, Windows, list[int]] | None = None) -> int | None:
     """The year a text without a dated header is most likely about, for dates written without one.
 
     A vote: a full date counts 2, a year named on its own 1, a period's start 0.5 and its end 0.4; a comparison
@@ -205,7 +221,7 @@ def context_year(text: str, windows: tuple[Windows, Windows] | None = None) -> i
     >>> context_year("Ông sinh năm 1967, Quyết định số 12/2019/QĐ-UBND.") is None
     True
     """
-    years, numbers = windows or year_windows(text)
+    years, numbers, anchors = windows or year_windows(text)
     votes: Counter[int] = Counter()  # float weights
     masked: list[tuple[int, int]] = []
     for m in confined(_CTX_NUMBER, text, numbers):
@@ -223,11 +239,10 @@ def context_year(text: str, windows: tuple[Windows, Windows] | None = None) -> i
     for m in confined(_CTX_BASE, text, years, (("so",),)):
         votes[int(m.group("y")) + 1] += 1
         masked.append(m.span("y"))
-    for m in confined(_CTX_YEAR, text, years):
-        s = m.start()
+    for s in lone_years(text, anchors, "/.,-"):  # _CTX_YEAR's matches
         if any(a <= s < b for a, b in masked):
             continue
-        votes[int(m.group("y"))] += 1
+        votes[int(text[s:s + 4])] += 1
     if not votes:
         return None
     return max(votes, key=lambda y: (votes[y], y))
