@@ -50,7 +50,7 @@ _SENT_STOP = re.compile(r"\.(?:\s|$)|\n")
 _VERB_STOP = re.compile(r"[,;()\n|]|\.(?:\s|$)")
 _SPACE = re.compile(r" (?=\S)")
 _LIST_SEP = sre.compile(r"[ \t]*(?:,|;|và)[ \t]*")
-_DOT_SPACE = re.compile(r"\.\s")
+_LAST_DOT_SPACE = re.compile(r"(?r)\.\s")  # the last one: such matches cannot overlap
 _SPACES = re.compile(r"\s+")
 _NEW_PREFIX = sre.compile(r"^(?:tân|Tân)[ \t]+")
 _LEAD_CUT = sre.compile(r"[,;(]")
@@ -541,7 +541,8 @@ def _lead_title(text: str, start: int) -> list[str]:
     """The title a sentence gives the list a name stands in ("… chức danh Ủy viên UBND tỉnh đối với ông A, …")."""
     lo = max(0, start - 400)
     window = text[lo:start]
-    b = max(window.rfind("\n"), max((m.end() for m in _DOT_SPACE.finditer(window)), default=-1))
+    last_dot = _LAST_DOT_SPACE.search(window)
+    b = max(window.rfind("\n"), last_dot.end() if last_dot else -1)
     sent = window[b + 1:]
     to = None
     for to in _LEAD_TO.finditer(sent):
