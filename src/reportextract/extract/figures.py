@@ -189,6 +189,7 @@ def _label_lasts() -> tuple[tuple[str, ...], tuple[str, ...]]:
                  for key in ("label_before", "label_before_count"))  # type: ignore[return-value]
 
 
+_TIME_FIRST = ("g", "G", "h", "H")  # "giờ", "h", "g": how a clock time goes on after its hour
 _TIME_AFTER = re.compile(r"[ \t\u00a0]*(?:giờ|h|g)[ \t\u00a0]*\d|"
                          r"[ \t\u00a0]*giờ[ \t\u00a0,]+(?:sáng|chiều|tối|trưa|đêm|hôm|ngày)(?!\p{L})",
                          re.IGNORECASE)
@@ -217,6 +218,7 @@ _CMP_AFTER = [(re.compile(r"^[ \t\u00a0]*(?:trở lên|\+)", re.I), ">="),
 # "ước thực hiện có 7/10 chỉ tiêu"; "ước năm 2025:" hedges the whole list after the colon.
 _ESTIMATE = re.compile(r"(?<!\p{L})(?<!(?:hiệp|quy|công|mong|điều|ao|mơ|cầu|giao|thề|lời) )ước"
                        r"(?! (?:mơ|muốn|vọng|nguyện|hẹn|ao|nguyện)\b)(?!\p{L})", re.I)
+_UOC = std_re.compile("ước", std_re.IGNORECASE)  # no match of _ESTIMATE without it
 _TARGET_WORDS = re.compile(r"(?<!\p{L})(?:chỉ tiêu|mục tiêu|kế hoạch)(?!\p{L})", re.I)
 _CLAUSE_END = re.compile(r"[;.!?\n]|,[ \t]|:[ \t]")
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -259,9 +261,9 @@ def comparator(text: str, start: int, end: int) -> str | None:
 
 def _estimated(text: str, start: int) -> bool:
     """Whether an "ước" earlier in the figure's clause (or a list it leads) hedges the figure."""
-    window = text[max(0, start - 400):start]
-    if "ước" not in window.lower():
+    if not _UOC.search(text, max(0, start - 400), start):
         return False
+    window = text[max(0, start - 400):start]
     hit = None
     for hit in _ESTIMATE.finditer(window):
         pass
@@ -505,8 +507,9 @@ def _gap_end(text: str, pos: int) -> int:
 
 # Where a spelled-out number can start, in the lower-cased text: the standard `re` skips to these
 # in C, far faster than the `regex` patterns can try every position (the words hold none of each other)
-_SPELLED_START = std_re.compile(_DIGIT_WORDS)
-_SPELLED_NOUN_START = std_re.compile("hai|ba|bốn|sáu|bảy|bẩy|tám|mười")
+# ("[^\W_]" is a letter or digit, as the patterns' own "(?<![\p{L}\p{N}])" reads it)
+_SPELLED_START = std_re.compile(rf"(?<![^\W_])(?:{_DIGIT_WORDS})")
+_SPELLED_NOUN_START = std_re.compile(r"(?<![^\W_])(?:hai|ba|bốn|sáu|bảy|bẩy|tám|mười)")
 
 
 def _matches(pattern: re.Pattern[str], start: std_re.Pattern[str], text: str, lower: str | None
@@ -629,7 +632,10 @@ def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str
     groups = m.groupdict()
     n1, n2, den = groups["n1"], groups.get("n2"), groups.get("den")
     pct = groups.get("pct1") or groups.get("pct2")
-    if _TIME_AFTER.match(text, m.end("n1")):
+    q = m.end("n1")
+    while text[q:q + 1] in _GAP_CHARS:
+        q += 1
+    if text[q:q + 1] in _TIME_FIRST and _TIME_AFTER.match(text, m.end("n1")):
         return []
     v1 = parse_number(n1)
     v2 = parse_number(n2) if n2 else None
