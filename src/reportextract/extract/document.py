@@ -62,6 +62,7 @@ _DOC_KINDS = {
 }
 _KIND_LINE = re.compile(
     r"^[ \t*#_|]*(?P<k>" + "|".join(sorted(_DOC_KINDS, key=len, reverse=True)) + r")[ \t*_|:]*$")
+_KIND_INITIALS = frozenset(k[0] for k in _DOC_KINDS)
 # the kind and its subject run together on one line: "QUYẾT ĐỊNH Về việc giao chỉ tiêu …"
 _KIND_INLINE = re.compile(
     r"^[ \t*#_|]*(?P<k>" + "|".join(sorted(_DOC_KINDS, key=len, reverse=True)) + r")[ \t*_]+(?P<rest>(?:V/v|VỀ|Về)\b.*)$")
@@ -281,8 +282,8 @@ class _TopLine:
         if not self._dated:
             self._dated = True
             raw = self.raw
-            if self._line is not None or not raw.isprintable() or len(raw) - sum(
-                    raw.count(c) for c in " *#|_") <= 90:
+            if self._line is not None or len(raw) <= 90 or not raw.isprintable() or len(raw) - raw.count(" ") - (
+                    raw.count("*") + raw.count("#") + raw.count("|") + raw.count("_")) <= 90:
                 self._date = _date_line(self.line)
         return self._date
 
@@ -403,11 +404,13 @@ def find_document(text: str) -> dict[str, Any]:
         if not line:
             continue
         nonempty += 1
-        km = _KIND_LINE.match(line)
+        # both kind patterns open with a kind name in capitals, after marks and spaces
+        maybe_kind = line.lstrip(" \t*#_|")[:1] in _KIND_INITIALS
+        km = _KIND_LINE.match(line) if maybe_kind else None
         if km and (motto or nonempty <= 3):
             kind_at = (i, _DOC_KINDS[km.group("k")])
             break
-        km = _KIND_INLINE.match(line)
+        km = _KIND_INLINE.match(line) if maybe_kind else None
         if km and (motto or nonempty <= 3):
             kind_at = (i, _DOC_KINDS[km.group("k")])
             lines = lines[:i] + [km.group("rest")] + lines[i + 1:]
