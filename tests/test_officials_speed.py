@@ -101,3 +101,11 @@ def test_cue_gate_spells_every_cue():
         text = f" {cue} Lê Văn A"
         assert O._CUE_START.match(text, 1), cue
         assert O._cue_gate().search(text).start(1) == 1, cue
+
+
+@pytest.mark.parametrize("text", [
+    "Uỷ ban, hoà giải, thuỷ lợi", "Quý, quỷ, qoà", "uỷoẹ oà\u0301uỵ,", "OÀ HOÀ", "xoè hoàn toàn", "oàoà uỷuỷ",
+    "hoà.", "", "không có gì",
+])
+def test_modern_tones_near_the_gate_is_modern_tones(text):
+    assert O._modern_tones(text) == O.modern_tones(text)

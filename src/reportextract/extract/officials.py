@@ -142,6 +142,25 @@ def _cue_gate() -> sre.Pattern[str]:
                        rf"(?=[ \t]*:?[ \t]*{_MAYBE_UPPER}|\.|[ ]?,)")
 
 
+def _modern_tones(text: str) -> str:
+    """modern_tones(text), rewriting only around the places _OLD_TONE_GATE finds (a rewrite is two letters
+    long, and needs one character on each side to decide).
+
+    >>> _modern_tones("Uỷ ban, hoà giải, Quý, thuỷ")
+    'Ủy ban, hòa giải, Quý, thủy'
+    """
+    pieces: list[str] = []
+    done = 0
+    for m in _OLD_TONE_GATE.finditer(text):
+        q = m.start()
+        a = max(q - 1, 0)
+        new = modern_tones(text[a:q + 3])[q - a:q - a + 2]  # the window holds no other rewrite
+        if new != text[q:q + 2]:
+            pieces += [text[done:q], new]
+            done = q + 2
+    return "".join(pieces) + text[done:] if pieces else text
+
+
 def _gated(gate: sre.Pattern[str], exact: re.Pattern[str], pattern: re.Pattern[str], text: str,
            first: frozenset[str] | None = None, lead: bool = False):
     """What _at_words(pattern, text, exact, first) yields, trying `exact` only where the cheap stdlib `gate`
@@ -1000,7 +1019,7 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
     >>> recs[0]["name"], recs[0]["titles"], authors
     ('Lê Văn Tám', ['Ủy viên Trung ương Đảng', 'Bí thư Tỉnh ủy'], ['Mai Hoa'])
     """
-    scan = modern_tones(text) if _OLD_TONE_GATE.search(text) else text
+    scan = _modern_tones(text)
     if len(scan) != len(text):
         scan = text
     lines = _lines(text)
