@@ -507,9 +507,11 @@ def _gap_end(text: str, pos: int) -> int:
 
 # Where a spelled-out number can start, in the lower-cased text: the standard `re` skips to these
 # in C, far faster than the `regex` patterns can try every position (the words hold none of each other)
-# ("[^\W_]" is a letter or digit, as the patterns' own "(?<![\p{L}\p{N}])" reads it)
-_SPELLED_START = std_re.compile(rf"(?<![^\W_])(?:{_DIGIT_WORDS})")
-_SPELLED_NOUN_START = std_re.compile(r"(?<![^\W_])(?:hai|ba|bốn|sáu|bảy|bẩy|tám|mười)")
+# A first word glued to what follows ("ban", "hai,") leads to no figure: a further word, a scale, a unit
+# or a noun all need a gap after it. A start inside a word (after a letter or digit: the patterns'
+# "(?<![\p{L}\p{N}])", str.isalnum) is skipped by the caller: a lookbehind here would slow the scan.
+_SPELLED_START = std_re.compile(rf"(?:{_DIGIT_WORDS})(?=[ \t\u00a0])")
+_SPELLED_NOUN_START = std_re.compile(r"(?:hai|ba|bốn|sáu|bảy|bẩy|tám|mười)(?=[ \t\u00a0])")
 
 
 def _matches(pattern: re.Pattern[str], start: std_re.Pattern[str], text: str, lower: str | None
@@ -520,7 +522,7 @@ def _matches(pattern: re.Pattern[str], start: std_re.Pattern[str], text: str, lo
         return
     pos = 0
     for cand in start.finditer(lower):
-        if cand.start() < pos:
+        if cand.start() < pos or cand.start() and lower[cand.start() - 1].isalnum():
             continue
         m = pattern.match(text, cand.start())
         if m:
@@ -534,10 +536,11 @@ def _spelled_search(text: str, pos: int, lower: str | None) -> re.Match[str] | N
     if lower is None:
         return pat.search(text, pos)
     while cand := _SPELLED_START.search(lower, pos):
-        m = pat.match(text, cand.start())
+        k = cand.start()
+        m = None if k and lower[k - 1].isalnum() else pat.match(text, k)
         if m:
             return m
-        pos = cand.start() + 1
+        pos = k + 1
     return None
 
 
