@@ -354,6 +354,9 @@ def _prov_end(text: str) -> int:
     places, firsts, longest = _places()
     if text[:2] not in firsts:
         return 0
+    word = text.partition(" ")[0]
+    if word not in firsts and word.isalpha():
+        return 0  # a place opens with a whole first word of one: letters up to a space
     best = 0
     for m in _NOT_LM.finditer(text, 1, longest + 1):
         if text[:m.start()] in places:
@@ -365,10 +368,12 @@ def _prov_end(text: str) -> int:
 
 @lru_cache(maxsize=1)
 def _places() -> tuple[frozenset[str], frozenset[str], int]:
-    """Place names that are never people, their first two characters, and the longest one's length."""
+    """Place names that are never people, their first two characters and first words (up to a non-letter),
+    and the longest one's length."""
     pl = rules.load("places")
     names = frozenset(pl["provinces"] + pl["not_names"])
-    return names, frozenset(n[:2] for n in names), max(map(len, names))
+    firsts = {n[:2] for n in names} | {n[:m.start()] if (m := _NOT_LM.search(n)) else n for n in names}
+    return names, frozenset(firsts), max(map(len, names))
 
 
 def _head_match(text: str) -> Any:
