@@ -260,7 +260,7 @@ class _Context:
 
     def cut(self, sent: tuple[int, int], pos: int, kind: str) -> int:
         """The end of the last break of `kind` in text[sent[0]:pos] (sent[0] when none): what scanning
-        that slice with the kind's pattern would give (see _clause_start and _clause_start_metric)."""
+        that slice with the kind's pattern would give (see _scan_cut and _clause_start_metric)."""
         if pos > sent[1]:
             return _scan_cut(self.text, sent[0], pos, kind)
         ends, marks, chars = self._sentence_breaks(sent, kind)
@@ -283,8 +283,9 @@ class _Context:
         text = self.text
         bounds = list(sentence_bounds(doc)) or [(0, len(text))]
         lines = text.split("\n")
+        # the rare test first: few lines open in lower case
         wrapped = sum(1 for a, b in zip(lines, lines[1:])
-                      if a.strip() and b.strip() and a.rstrip()[-1] not in ".;:!?…" and b.lstrip()[:1].islower())
+                      if b.lstrip()[:1].islower() and a.strip() and a.rstrip()[-1] not in ".;:!?…")
         self.wrapped = not (wrapped < 3 or wrapped < 0.15 * len(lines))
         if not self.wrapped:
             return bounds
@@ -573,11 +574,6 @@ class _Context:
             when, goal = self.scope_para(j)
             return when, (goal if kind == "item" or goal is False else None)
         return None, None
-
-
-def _clause_start(text: str, sent_start: int, pos: int) -> int:
-    """Start of the clause holding `pos`, within its sentence."""
-    return _scan_cut(text, sent_start, pos, "clause")
 
 
 def _scan_cut(text: str, sent_start: int, pos: int, kind: str) -> int:
