@@ -426,23 +426,14 @@ def _worker_init() -> None:
 
 
 def _load_and_freeze() -> bool:
-    """Load the pipeline, then keep the garbage collector off everything alive so far.
-
-    Those objects live as long as the process: each collection of the oldest generation would
-    walk them all again (measured: ~10-20% of the CPU per document), and in a forked worker
-    walking them writes to pages that could stay shared. Returns whether it froze anything
-    (it leaves alone a process whose objects someone else has frozen).
-    """
-    from .nlp import get_pipeline
+    """nlp.preload(): load the pipeline and freeze what is alive (see there); False when the rule
+    data is broken, so that each document reports it as its error row."""
+    from . import nlp
 
     try:
-        get_pipeline()
+        return nlp.preload()
     except Exception:  # broken rule data: let each document report it as its error row
         return False
-    if gc.get_freeze_count():
-        return False
-    gc.freeze()
-    return True
 
 
 class LocalEngine:

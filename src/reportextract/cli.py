@@ -33,6 +33,9 @@ def cli() -> None:
 
 def _read_input(path: str, ocr: str):  # -> Document
     from .api import extract_bytes, extract_file
+    from .nlp import preload
+
+    preload()  # the CLI's process exists to extract: load once, keep the collector off what lasts
 
     if path == "-":
         data = sys.stdin.buffer.read()
