@@ -3,7 +3,7 @@
     python benchmarks/throughput.py [FILE_OR_DIR ...] [--seconds S] [--stages]
 
 Runs both on the same documents (default: samples/*.txt, plus ../shared/corpus/dev if present)
-and prints docs/s for each and their ratio (goal: ratio >= 0.25). Also times a cold
+and prints docs/s for each (best of 5 alternating rounds) and their ratio (goal: ratio >= 0.25). Also times a cold
 `reportextract parse` of the seed against a bare `import spacy; spacy.blank("vi")` start.
 """
 from __future__ import annotations
@@ -106,8 +106,13 @@ def main() -> None:
     import reportextract
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    bare = rate(nlp, texts, args.seconds)
-    ours = rate(reportextract.extract_text, texts, args.seconds)
+    # Alternate short rounds of each and keep each one's best: on a shared or frequency-scaling
+    # machine the speed drifts by 1.5x within a minute, and back-to-back rounds see the same drift.
+    rounds = 5
+    bare = ours = 0.0
+    for _ in range(rounds):
+        bare = max(bare, rate(nlp, texts, args.seconds / rounds))
+        ours = max(ours, rate(reportextract.extract_text, texts, args.seconds / rounds))
     print(f"documents: {len(texts)} ({sum(map(len, texts)) / len(texts):.0f} chars on average)")
     print(f"bare spacy.blank('vi') tokenisation: {bare:8.1f} docs/s")
     print(f"reportextract.extract_text:          {ours:8.1f} docs/s")
