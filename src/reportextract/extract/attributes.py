@@ -375,7 +375,7 @@ class _Context:
                 rest = text[ls:ms] + text[me:le]
                 if len(rest.strip()) < 30 or (le - ls < 70 and len(text[me:le].strip(" .,)")) < 3
                                               and _DATELINE.search(text, ls, ms)):
-                    continue  # a dateline or by-line date ("Trà Vinh, ngày 09 tháng 12 năm 2020")
+                    continue  # a dateline or by-line date ("Hà Giang, ngày 14 tháng 8 năm 2023")
             before = text[max(0, ms - 45):ms]
             low = before.lower()  # each pattern below needs one of its words in the text it reads
             if _has(low, _COMPARE_WORDS) and p["compare"].search(before):
@@ -766,7 +766,7 @@ _HEAD = re.compile(r"(?<!\w)(?:tỷ lệ|tỉ lệ|tốc độ|tổng(?!\s+(?:k�
                    r"vốn|thu ngân sách|chi ngân sách|chỉ số|năng suất|quy mô|tỷ trọng|tỉ trọng|GRDP|GDP|"
                    r"chỉ tiêu|lực lượng|dân số|mức|kinh phí|ngân sách|nguồn vốn)(?!\w)", re.IGNORECASE)
 _SHARE_HEAD = re.compile(r"^(?:tỷ lệ|tỉ lệ|tốc độ|tỷ trọng|tỉ trọng)(?!\w)", re.IGNORECASE)
-# Words between which a predicate is read ("toàn tỉnh đã [tuyển mới và đào tạo] 37.267 người")
+# Words between which a predicate is read ("toàn huyện đã [tuyển sinh và đào tạo] 4.120 người")
 _AUX = re.compile(r"(?<!\S)(?:đã|đang|sẽ|được|có|là|gồm|cho|đạt|với|bầu)(?!\w)", re.IGNORECASE)
 # the same for lower-case text (cleaned phrases), by the standard `re`: several times faster
 _AUX_LOW = std_re.compile(_AUX.pattern)
@@ -879,7 +879,7 @@ _LINK = re.compile(r"(?<!\w)(?:với|về)\s", re.IGNORECASE)
 
 def _before(text: str, s: int, e: int) -> str:
     """The words of clause [s, e), asides and times blanked; after its last "với" when that names
-    something ("… 6 dự án với tổng vốn đăng ký 1.382 tỷ đồng")."""
+    something ("… 4 dự án với tổng vốn đăng ký 915 tỷ đồng")."""
     seg = text[s:e]
     if "(" in seg:
         seg = _ASIDE.sub(_blank, seg)
@@ -908,7 +908,7 @@ def _subject(seg: str, prefer_head: bool = False) -> str:
     v = _patterns()["first_verb_low"].search(stripped)
     if head and (prefer_head or (v and v.group(0) in ("có", "là") and head.start() >= v.end()
                                  and not stripped[v.end():head.start()].strip())):
-        return stripped[head.start():]  # "Việt Nam có quy mô kinh tế số …"
+        return stripped[head.start():]  # "Việt Nam có quy mô thương mại điện tử …"
     if v and v.start() > 0:
         return _clean(stripped[:v.start()])
     if head:
@@ -918,7 +918,7 @@ def _subject(seg: str, prefer_head: bool = False) -> str:
 
 def _predicate(seg: str) -> str:
     """The verb phrase right before a count: the words after the last auxiliary ("đã giải quyết việc
-    làm mới cho 2.980 lao động" -> "giải quyết việc làm mới")."""
+    làm mới cho 1.640 lao động" -> "giải quyết việc làm mới")."""
     stripped = _patterns()["places_low"].sub(" ", _clean(seg))
     stripped = _ADVERBS_LOW.sub(" ", stripped)
     parts = [_clean(x) for x in _AUX_LOW.split(stripped)]
@@ -931,7 +931,7 @@ def _tail(text: str, e: int, skip_aside: bool = True) -> tuple[str, int]:
     and where they end."""
     window = text[e:e + 150]
     start = 0
-    if skip_aside and window.lstrip()[:1] == "(":  # "5.775/8.227 xã (chiếm 70,2%) đạt chuẩn …"
+    if skip_aside and window.lstrip()[:1] == "(":  # "412/560 xã (chiếm 73,6%) đạt chuẩn …"
         m = _LEADING_ASIDE.match(window)
         start = m.end() if m else 0
     low = window.lower()
@@ -985,7 +985,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
             floor = max(sent[0], _clause_start_metric(ctx, sent, k))
     clause_s = max(_clause_start_metric(ctx, sent, s), floor)
     seg = _before(text, clause_s, s)
-    # a count's doer/verb phrase may run over commas ("trao tặng Huân chương hạng Nhất, Nhì, Ba cho 5 cá nhân")
+    # a count's doer/verb phrase may run over commas ("tặng Bằng khen hạng Nhất, Nhì, Ba cho 7 tập thể")
 
     def long_seg() -> str:
         return _before(text, max(_clause_start_metric(ctx, sent, s, loose=True), floor), s)
@@ -994,10 +994,10 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
     low_seg = seg.lower()
     # the cleaned clause holds "chiếm" only where the clause itself does
     share = _SHARE_OF.match(_clean(seg, trail=False)) if "chiếm" in low_seg else None
-    if share:  # "nhóm thủy sản chiếm tỷ trọng 3,65%": the share of the group named before
+    if share:  # "nhóm dệt may chiếm tỷ trọng 8,4%": the share of the group named before
         subj = f"{share.group(2) or ''} {share.group(1)}".strip()
     elif clause_s > sent[0] and text[clause_s - 1] == "(" and _SHARE_VERB.match(seg):
-        # "thị trường châu Âu (chiếm tỷ trọng 6,33%)": the group is named before the aside
+        # "thị trường Nhật Bản (chiếm tỷ trọng 5,1%)": the group is named before the aside
         outer = _subject(_before(text, _clause_start_metric(ctx, sent, clause_s - 1), clause_s - 1))
         share = _SHARE_OF.match(f"{outer} {_clean(seg, trail=False)}") if outer else None
         if share:
@@ -1046,7 +1046,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         else:
             pred = _predicate(long_seg())
             if unit_words in _PEOPLE:
-                # "đã giải quyết việc làm mới cho 2.980 lao động": the verb phrase says what is counted
+                # "đã giải quyết việc làm mới cho 1.640 lao động": the verb phrase says what is counted
                 phrase = pred if len(pred.split()) >= 2 else f"{pred} {noun}".strip()
             else:
                 # "ban hành, triển khai 15 văn bản": a routine verb adds nothing to the counted noun

@@ -27,7 +27,7 @@ _FROM = r"(?:[Tt]ừ|[Nn]gày|TỪ|NGÀY)"
 _FROM_WHEN = r"(?:[Tt]ừ|[Nn]gày|[Ss]áng|[Cc]hiều|TỪ|NGÀY)"
 
 # A range whose first day borrows the month and year of the second:
-# "từ ngày 15 đến 21-10-1963", "từ ngày 28-3 đến ngày 5-4-1970", "từ ngày 13-17/12/2021".
+# "từ ngày 14 đến 19-9-1968", "từ ngày 27-2 đến ngày 3-3-1975", "từ ngày 8-11/6/2022".
 RANGE = re.compile(
     rf"(?<!\p{{L}}){_FROM}[ \t]+(?:ngày[ \t]+)?{_D1}(?:(?P<s1>[/.\-]){_M1})?"
     rf"[ \t]*(?:đến|tới|và|–|-)[ \t]*(?:ngày[ \t]+)?"

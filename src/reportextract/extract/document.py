@@ -24,7 +24,7 @@ _S = r"[ \t]*\n?[ \t|]*"  # a space that may wrap a line or cross a table cell
 _OWN_NUMBER = re.compile(
     r"(?m)^[ \t|*]*S[ốóôo][ \t]*[:.]?[ \t]*\n?[ \t|]*"
     r"(?P<n>\d{1,6}[a-z]?(?:[ \t]*[/\-][ \t]*[\p{L}\d&.]+)+)", re.IGNORECASE)
-# "Trà Vinh, ngày 09 tháng 12 năm 2020"; the day may be left blank in a draft ("ngày   tháng 11 năm 2025").
+# "Hà Giang, ngày 14 tháng 8 năm 2023"; the day may be left blank in a draft ("ngày   tháng 11 năm 2025").
 _PLACE = r"\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{Ll}.]*){0,4}"  # "Trà Vinh", "TP. Hồ Chí Minh"
 _PLACE_DATE_TAIL = (
     rf",{_S}ngày{_S}(?:(?P<d>\d{{1,2}})?[ \t.…]*{_S}tháng{_S}(?P<m>\d{{1,2}}){_S}năm{_S}(?P<y>\d{{4}})"

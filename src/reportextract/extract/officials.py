@@ -842,7 +842,7 @@ def _opens_upper(line: str) -> bool:
 
 
 def _byline_names(line: str) -> list[tuple[int, int]] | None:
-    """(start, end) of each name in a by-line ("Văn Hoa - Việt Hà - 16:11, 09/09/2024"), or None."""
+    """(start, end) of each name in a by-line ("Minh Thu - Quốc Anh - 08:42, 21/03/2025"), or None."""
     if len(line.strip()) > 70:
         return None
     m = _BYLINE.match(line)

@@ -79,9 +79,9 @@ _DATE = (rf"(?:(?P<d1>\d{{1,2}}){_S}tháng{_S}(?P<m1>\d{{1,2}}){_S}(?:năm{_S})?
 _DATE_AFTER = re.compile(
     rf"[ \t]*,?{_S}\(?(?:được{_S}|đã{_S})?(?:ban{_S}hành{_S}|ký{_S})?(?:vào{_S})?(?:ngày|ngay){_S}{_DATE}",
     re.IGNORECASE)
-# later in the same clause: "Nghị quyết số 57-NQ/TW về … (được ban hành ngày 22/12/2024)"
+# later in the same clause: "Nghị quyết số 41-NQ/TW về … (được ban hành ngày 10/10/2023)"
 _DATE_ISSUED = re.compile(rf"(?:ban{_S}hành|ký){_S}(?:vào{_S})?ngày{_S}{_DATE}", re.IGNORECASE)
-# "Ngày 2/6/2022, Phó Thủ tướng … đã ký các quyết định …": the date of the documents cited after it
+# "Ngày 9/8/2023, Phó Thủ tướng … đã ký các quyết định …": the date of the documents cited after it
 _SIGNED = re.compile(
     rf"(?<!\p{{L}})(?:ngày|sáng|chiều|hôm)[ \t]+(?P<d>\d{{1,2}})[/\-.](?P<m>\d{{1,2}})(?:[/\-.](?P<y>(?:19|20)\d\d))?"
     rf"[^.\n;]{{0,200}}?(?:ký|ban hành)[^.\n;]{{0,30}}?(?:các[ \t]+)?(?P<k>quyết định|nghị quyết|chỉ thị|kế hoạch|"
@@ -206,9 +206,9 @@ def _choose_kind(text: str, start: int, number: str, floor: int) -> tuple[str | 
 def find_references(text: str, own_number: str | None, year: int | None = None) -> list[dict[str, Any]]:
     """Every cited document number with its kind, date and issuer; one record per mention.
 
-    >>> r = find_references("Căn cứ Nghị định số 35/2015/NĐ-CP ngày 13 tháng 4 năm 2015 của Chính phủ về đất;", None)
+    >>> r = find_references("Căn cứ Nghị định số 48/2019/NĐ-CP ngày 21 tháng 5 năm 2019 của Chính phủ về thủy sản;", None)
     >>> [(x["kind"], x["number"], x["date"], x["issuer"]) for x in r]
-    [('Nghị định', '35/2015/NĐ-CP', '2015-04-13', 'Chính phủ')]
+    [('Nghị định', '48/2019/NĐ-CP', '2019-05-21', 'Chính phủ')]
     """
     own = (own_number or "").casefold()
     found: list[dict[str, Any]] = []
@@ -308,7 +308,7 @@ def _signings(text: str) -> Iterator[re.Match[str]]:
 
 
 def _shared_issuers(text: str, refs: list[dict[str, Any]]) -> None:
-    """"Chỉ thị 19-CT/TU ngày … và Kết luận số 120-KL/TU ngày … của Ban Thường vụ Tỉnh ủy": the
+    """"Chỉ thị 07-CT/TU ngày … và Kết luận số 85-KL/TU ngày … của Ban Thường vụ Tỉnh ủy": the
     issuer named after the last of a joined list belongs to each of them."""
     for a, b in zip(reversed(refs[:-1]), reversed(refs[1:])):
         if a["issuer"] or not b["issuer"]:
