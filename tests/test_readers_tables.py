@@ -7,8 +7,8 @@ import io
 import pytest
 
 import readers_fixtures as rf
-from reportextract.api import extract_bytes
-from reportextract.readers import read_bytes
+from reportextract.api import extract_bytes, extract_text
+from reportextract.readers import read_bytes, text_tables
 
 ROWS = [
     ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch 2025", "Ước thực hiện 2025"],
@@ -18,11 +18,12 @@ ROWS = [
 ]
 LEAD = "Kết quả thực hiện các chỉ tiêu chủ yếu năm 2025 như sau:"
 
-# (value, unit, target, comparator) of every figure the table holds
+# (value, unit, target, comparator) of every figure the table holds; the "Ước thực hiện" column is
+# an estimate, hedged ("~") as "ước" is in running text
 EXPECTED = {
-    (1.0, "%", True, "<"), (0.85, "%", False, None),
-    (1.25e12, "VND", True, None), (1.3105e12, "VND", False, None),
-    (420.0, "ha", True, None), (455.5, "ha", False, None),
+    (1.0, "%", True, "<"), (0.85, "%", False, "~"),
+    (1.25e12, "VND", True, None), (1.3105e12, "VND", False, "~"),
+    (420.0, "ha", True, None), (455.5, "ha", False, "~"),
 }
 
 
@@ -97,3 +98,30 @@ def test_table_cells_become_figures(make, name: str) -> None:
     assert by_value[1.3105e12].metric == "thu ngân sách nhà nước"
     assert by_value[1.3105e12].year == 2025
     assert all(f.value not in (1.0, 2.0, 3.0) or f.unit == "%" for f in doc.figures)  # STT is no figure
+
+
+PIPE_TABLE_TEXT = """Báo cáo kết quả thực hiện một số chỉ tiêu năm 2025 của huyện như sau:
+|Chỉ tiêu|Đơn vị|Kế hoạch năm 2025|Ước thực hiện năm 2025|So với KH (%)
+|Sản lượng ngô|tấn|12.400|12.950|104,4
+|Diện tích cây ăn quả|ha|640|610|95,3
+Các chỉ tiêu khác đều đạt kế hoạch.
+"""
+
+
+def test_plain_text_pipe_table_becomes_figures():
+    doc = extract_text(PIPE_TABLE_TEXT).to_dict()
+    got = {f["text"]: f for f in doc["figures"]}
+    plan, done, share = got["12.400"], got["12.950"], got["104,4"]
+    assert (plan["value"], plan["unit"], plan["year"], plan["target"], plan["comparator"]) == (12400, "tấn", 2025, True, None)
+    # an estimate column hedges its values; a "(%)" column keeps its own unit over the row's unit
+    assert (done["unit"], done["target"], done["comparator"]) == ("tấn", False, "~")
+    assert (share["unit"], share["kind"], share["value"]) == ("%", "rate", 104.4)
+    assert got["610"]["metric"] == "diện tích cây ăn quả"
+    for f in doc["figures"]:
+        assert PIPE_TABLE_TEXT[f["span"][0]:f["span"][1]] == f["text"]
+
+
+def test_pipe_lines_that_are_no_table_stay_text():
+    # two cells per line (a legal header laid out side by side) is not a table of figures
+    text = "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỐ 12 | Độc lập - Tự do - Hạnh phúc\n"
+    assert text_tables(text) == ()

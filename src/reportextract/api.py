@@ -6,7 +6,7 @@ from pathlib import Path
 from .assemble import build_document
 from .models import Document, Source
 from .normalize import normalize_text
-from .readers import SourceText, read_bytes, read_path, sha256
+from .readers import SourceText, read_bytes, read_path, sha256, text_tables
 
 
 def _run(src: SourceText, source: Source) -> Document:
@@ -25,7 +25,8 @@ def extract_text(text: str, source: str | None = None) -> Document:
 
     Never raises for any string: empty text gives an empty Document with a warning.
     """
-    src = SourceText(normalize_text(text), "txt")
+    clean = normalize_text(text)
+    src = SourceText(clean, "txt", tables=text_tables(clean))
     meta = Source(path=source, format="txt", sha256=sha256(text.encode("utf-8", "surrogatepass")),
                   chars=len(src.text), pages=None)
     return _run(src, meta)

@@ -25,6 +25,7 @@ _RANK = re.compile(r"thứ hạng|xếp hạng|\bhạng\b|^stt$|^tt$|số tt|ghi
 _UNIT_HEADER = re.compile(r"^(?:đơn vị tính|đơn vị|đvt)$", re.IGNORECASE)
 _TARGET = re.compile(r"kế hoạch|mục tiêu|chỉ tiêu|phấn đấu|\bKH\b|dự toán|được giao", re.IGNORECASE)
 _NOT_TARGET = re.compile(r"thực hiện|\bTH\b|ước|đạt|so với|so sánh|tỷ lệ|%", re.IGNORECASE)
+_ESTIMATE = re.compile(r"(?<!\p{L})(?:ước|dự ước)(?!\p{L})", re.IGNORECASE)
 _PAREN_UNIT = re.compile(r"\(([^()]{1,25})\)\s*$")
 _MONEY = re.compile(r"^(?:(?P<scale>nghìn tỷ|ngàn tỷ|nghìn|ngàn|triệu|tỷ|tỉ)\s*)?(?P<cur>đồng|vnđ|vnd|đ|usd)$",
                     re.IGNORECASE)
@@ -163,7 +164,10 @@ def table_figures(text: str, cells: list[tuple[int, int, tuple[int, int]]],
                 continue
             head = heads.get(c, "")
             unit = _unit(m.group("unit")) if m.group("unit") else None
-            unit = unit or row_unit or label_unit or _header_unit(head)
+            head_unit = _header_unit(head)
+            if head_unit and head_unit[0] == "%":  # "So với KH (%)": the column's own unit beats the row's
+                unit = unit or head_unit
+            unit = unit or row_unit or label_unit or head_unit
             if unit is None:
                 continue  # a bare number in a column we cannot name
             v1 = parse_number(m.group("n1"))
@@ -190,7 +194,8 @@ def table_figures(text: str, cells: list[tuple[int, int, tuple[int, int]]],
             out.append({
                 "text": text[s0:span[1]].rstrip(), "span": (s0, s0 + len(text[s0:span[1]].rstrip())),
                 "value": value, "unit": unit[0], "kind": unit[1],
-                "comparator": _CMP.get((m.group("cmp") or "").lower()),
+                # an estimate column ("Ước thực hiện", "Ước TH năm 2024") hedges its values as "ước" does in text
+                "comparator": _CMP.get((m.group("cmp") or "").lower()) or ("~" if _ESTIMATE.search(head) else None),
                 "metric": metric, "year": year, "period": period,
                 "target": bool(_TARGET.search(head)) and not _NOT_TARGET.search(head),
                 "change": None, "sentence": text[line[0]:line[1]], "sentence_span": line,

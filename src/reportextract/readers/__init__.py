@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+import re
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,56 @@ def table_row(texts: list[str], row: int, offset: int) -> tuple[str, list[TableC
             cells.append(TableCell(row, c, (pos, pos + len(t))))
         pos += len(t) + len(CELL_SEP)
     return CELL_SEP.join(texts), cells
+
+
+_PIPE_ROW = re.compile(r"^[ \t]*\|?[^|\n]*(?:\|[^|\n]*){2,}$", re.M)  # three cells or more
+_RULE_ROW = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|?)+[ \t]*$")  # markdown's |---|---|
+
+
+def text_tables(text: str) -> tuple[tuple[TableCell, ...], ...]:
+    """Tables written in plain text as rows of cells between "|" (web pages copied as text,
+    Markdown, our own `text` output of a DOCX): two or more consecutive lines with the same number
+    of cells, three or more each. Markdown's |---| rule rows are skipped.
+
+    >>> t = "Kết quả:\\n|Chỉ tiêu|Đơn vị|Năm 2024\\n|Thu ngân sách|tỷ đồng| 1.200 \\nHết."
+    >>> [[t[a:b] for a, b in (c.span for c in row)] for row in text_tables(t)]
+    [['Chỉ tiêu', 'Đơn vị', 'Năm 2024', 'Thu ngân sách', 'tỷ đồng', '1.200']]
+    >>> text_tables("A | B\\nC | D"), text_tables("một dòng | hai | ba")
+    ((), ())
+    """
+    if "|" not in text:
+        return ()
+    tables: list[tuple[TableCell, ...]] = []
+    block: list[list[tuple[int, int]]] = []  # the rows of the table being read: cell spans
+
+    def close() -> None:
+        if len(block) >= 2:
+            tables.append(tuple(TableCell(r, c, span) for r, row in enumerate(block)
+                                for c, span in enumerate(row) if span[1] > span[0]))
+        block.clear()
+
+    last_end = -2
+    for m in _PIPE_ROW.finditer(text):
+        line, start = m.group(0), m.start()
+        if start != last_end + 1:  # not the line right after the previous row
+            close()
+        last_end = m.end()
+        if _RULE_ROW.match(line):
+            continue
+        cells: list[tuple[int, int]] = []
+        pos = start
+        parts = line.split("|")
+        for k, part in enumerate(parts):
+            if not ((k == 0 or k == len(parts) - 1) and not part.strip()):  # outer pipes open/close a row
+                lead = len(part) - len(part.lstrip())
+                cells.append((pos + lead, pos + lead + len(part.strip())))
+            pos += len(part) + 1
+        if block and len(cells) != len(block[0]):
+            close()
+        if len(cells) >= 3:
+            block.append(cells)
+    close()
+    return tuple(tables)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +162,8 @@ def read_text_bytes(data: bytes) -> SourceText:
         warnings.append(f"text in the legacy {enc.upper()} encoding, converted to Unicode")
     if unmapped_share(text) > 0.01:
         warnings.append("glyphs without Unicode mapping (cid) in the text")
-    return SourceText(normalize_text(text), "txt", warnings=tuple(warnings))
+    text = normalize_text(text)
+    return SourceText(text, "txt", warnings=tuple(warnings), tables=text_tables(text))
 
 
 def read_bytes(data: bytes, name: str | None = None, *, ocr: str = "auto") -> SourceText:
