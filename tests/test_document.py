@@ -259,3 +259,15 @@ def test_own_number_masked_in_pipeline() -> None:
     assert "21/2022/NQ-HĐND" not in numbers
     assert "20/2021/NQ-HĐND" in numbers
     assert out["years"] == [2019, 2021, 2022, 2023]  # 2022 from the header date, not from the number
+
+
+def test_two_column_header_read_row_by_row_keeps_motto_and_ocr_dateline_out_of_the_title():
+    # a scanned header whose two columns OCR read row by row: the motto and a garbled dateline
+    # ("ngày J5 tháng I0") fall between the kind line and the subject
+    text = ("ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÀ NAM\nSố: 215/TB-UBND\n"
+            "THÔNG BÁO\nĐộc lập - Tự do - Hạnh phúc\nPhủ Lý, ngày J5 tháng I0 năm 2024\n"
+            "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về tiến độ giải phóng mặt bằng\n\n"
+            "Ngày 10/10/2024, Chủ tịch UBND tỉnh chủ trì cuộc họp.\n")
+    d = find_document(text)
+    assert d["title"] == "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về tiến độ giải phóng mặt bằng"
+    assert (d["kind"], d["number"]) == ("conclusion", "215/TB-UBND")

@@ -31,6 +31,8 @@ _PLACE_DATE_TAIL = (
     rf"|(?P<d2>\d{{1,2}})[/.\-](?P<m2>\d{{1,2}})[/.\-](?P<y2>\d{{4}}))")
 # at the start of a line or table cell (any document); anywhere in a legal header, whose cells a
 # reader may have run together ("…Hạnh phúcLâm Đồng, ngày …")
+# a dateline as OCR leaves it: digits misread as letters or run into the words ("ngày99 tháng 10 năm 2025")
+_LOOSE_DATE_LINE = re.compile(r",[ \t]*ngày[ \t]*\S{0,3}[ \t]*tháng[ \t]*\S{0,3}[ \t]*năm[ \t]*\S{4}[ \t.]*$")
 _PLACE_DATE = re.compile(rf"(?m)(?:^|\|)[ \t*]*{_PLACE}{_PLACE_DATE_TAIL}")
 _PLACE_DATE_ANY = re.compile(rf"{_PLACE}{_PLACE_DATE_TAIL}")
 _NUMERIC_DATE = r"(?P<d>\d{1,2})[ \t]*(?P<s>[/\-.])[ \t]*(?P<m>\d{1,2})[ \t]*(?P=s)[ \t]*(?P<y>(?:19|20)\d\d)(?!\d)"
@@ -173,6 +175,8 @@ def _title_after(lines: list[str], start: int) -> tuple[str | None, int]:
             if taken:
                 break
             continue
+        if _MOTTO.search(line) or _LOOSE_DATE_LINE.search(line):
+            continue  # a two-column header read row by row puts the motto and the dateline among the subject lines
         if _BODY_START.match(line) or (taken and _AUTHORITY.match(line)) or (not taken and _AUTHORITY.match(line)
                                                                               and not _SUBJECT.match(line)):
             break
