@@ -180,6 +180,18 @@ TARGETS = [
     ("condition-in-a-directive-task",
      "CHỈ THỊ\nVề đẩy nhanh tiến độ\nChủ tịch UBND tỉnh yêu cầu:\n"
      "1. Điều chuyển vốn đối với dự án giải ngân dưới 25% kế hoạch.", "25%", False),
+    ("count-owned-in-a-directive-task-is-no-quota",
+     "CHỈ THỊ\nVề đẩy nhanh tiến độ\nChủ tịch UBND tỉnh yêu cầu:\n"
+     "1. Chủ đầu tư của 03 gói thầu báo cáo tiến độ trước ngày 15/5/2026.", "03 gói", False),
+    ("count-named-before-in-a-directive-task-is-no-quota",
+     "CHỈ THỊ\nVề đẩy nhanh tiến độ\nChủ tịch UBND tỉnh yêu cầu:\n"
+     "1. Sở Tài chính thẩm định hồ sơ của 7 xã nêu trên trong tháng 5/2026.", "7 xã", False),
+    ("count-of-dossiers-concerned-in-a-directive-task",
+     "CHỈ THỊ\nVề đẩy nhanh tiến độ\nChủ tịch UBND tỉnh yêu cầu:\n"
+     "1. Rà soát hồ sơ liên quan đến 58 hộ dân bị ảnh hưởng.", "58 hộ", False),
+    ("count-to-reach-in-a-directive-task-is-a-quota",
+     "CHỈ THỊ\nVề đẩy nhanh tiến độ\nChủ tịch UBND tỉnh yêu cầu:\n"
+     "1. Hoàn thành bàn giao mặt bằng cho 58 hộ dân tái định cư trong quý II/2026.", "58 hộ", True),
 ]
 
 

@@ -700,10 +700,16 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
         clause = text[ctx.cut(sent, s, "clause"):s]
         if _CONDITION.search(text, sent[0], s) or _DESCRIPTION.match(clause):
             return False  # "đối với dự án giải ngân dưới 30%", "dự án …, dài 36 km": no task
+        if f["kind"] == "count" and (_REFERRED_BEFORE.search(text, max(sent[0], s - 20), s)
+                                     or _REFERRED_AFTER.match(text, e, min(sent[1], e + 40))):
+            return False  # "nhà đầu tư của 02 dự án", "hồ sơ liên quan đến 36 hộ", "03 xã nêu trên": things that exist
         return True
     return bool(goal)
 
 
+# A count a task refers to rather than sets: owned, concerned or already named things
+_REFERRED_BEFORE = re.compile(r"(?<!\w)(?:của|giúp|thuộc|trong số|đối với|liên quan (?:đến|tới))[ \t]+$", re.IGNORECASE)
+_REFERRED_AFTER = re.compile(r"(?:[ \t]+[\p{Ll}\d]+){0,4}?[ \t]+(?:nêu trên|nói trên|kể trên|này)(?!\p{L})")
 _PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm|quyết tâm|phấn đấu|bảo đảm|đảm bảo)\s+$", re.IGNORECASE)
 _UPPER_AFTER = re.compile(r"\s+\p{Lu}")
 _CLAUSE_END = re.compile(r"[;:.\n()]")
