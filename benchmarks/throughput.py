@@ -1,6 +1,6 @@
 """Throughput: extract_text documents/second against bare spacy.blank("vi") tokenisation.
 
-    python benchmarks/throughput.py [FILE_OR_DIR ...] [--seconds S] [--stages]
+    python benchmarks/throughput.py [FILE_OR_DIR ...] [--seconds S] [--stages] [--no-cold]
 
 Runs both on the same documents (default: samples/*.txt, plus ../shared/corpus/dev if present)
 and prints docs/s for each (best of 5 alternating rounds) and their ratio (goal: ratio >= 0.25). Also times a cold
@@ -103,6 +103,7 @@ def main() -> None:
     ap.add_argument("paths", nargs="*")
     ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--stages", action="store_true", help="also print ms/doc for each pipeline step")
+    ap.add_argument("--no-cold", action="store_true", help="skip the cold-start timing (about 20 s)")
     args = ap.parse_args()
     paths = args.paths or [str(ROOT / "samples")] + (
         [str(ROOT.parent / "shared/corpus/dev")] if (ROOT.parent / "shared/corpus/dev").is_dir() else [])
@@ -130,6 +131,8 @@ def main() -> None:
             print(f"  {name:24s} {ms:6.3f} ms/doc")
         print(f"  {'total':24s} {sum(times.values()):6.3f} ms/doc")
 
+    if args.no_cold:
+        return
     seed = ROOT / "samples" / "giam-ngheo-2016-2020.txt"
     (w_blank, c_blank), (w_parse, c_parse), (w_diff, c_diff) = cold(
         [sys.executable, "-c", BLANK], [sys.executable, "-m", "reportextract", "parse", str(seed)])
