@@ -71,3 +71,30 @@ def test_binary_is_refused() -> None:
 def test_fold_and_modern_tones() -> None:
     assert fold("Uỷ ban") == fold("Ủy ban")
     assert modern_tones("Hoà Bình, Thuỷ lợi, Quý") == "Hòa Bình, Thủy lợi, Quý"
+
+
+def _normalize_in_passes(text: str) -> str:
+    """The plain form of normalize_text's steps, one pass each: what its one-replace-per-character-kind
+    shortcut must equal."""
+    import regex
+
+    from reportextract import normalize as N
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = regex.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", text)
+    text = regex.sub(r"[\x00-\x08\x0e-\x1f\x7f]", " ", text)
+    return unicodedata.normalize("NFC", text.translate(N._ONE_FOR_ONE))
+
+
+def test_odd_characters_are_all_replaced_as_the_plain_passes_would() -> None:
+    import random
+
+    from reportextract import normalize as N
+
+    for i in range(0x3100):  # the gate finds exactly the characters the table replaces
+        assert (N._ODD.match(chr(i)) is not None) == (chr(i) in N._REPLACE), hex(i)
+    pool = [*N._REPLACE, "\r\n", "\n\r", "a", "Ð", "o\u0300", " ", "\n", "\t", "\ufffe"]
+    rnd = random.Random(7)
+    for _ in range(5000):
+        text = "".join(rnd.choice(pool) for _ in range(rnd.randrange(0, 12)))
+        assert normalize_text(text) == _normalize_in_passes(text), repr(text)

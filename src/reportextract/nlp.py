@@ -35,30 +35,20 @@ COMPONENTS = (
 )
 
 
-_SPACE_RUNS = stdlib_re.compile(r"(\s+)")  # stdlib: its \s is str.split()'s whitespace
+# A word with the one plain space that may follow it, or a run of whitespace that is a token of its own
+# (stdlib: its \s is str.split()'s whitespace).
+_TOKEN = stdlib_re.compile(r"(\S+)( ?)|(\s+)")
 
 
 def words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
-    """spacy.util.get_words_and_spaces(text.split(), text) in one pass (spaCy's copies the rest of the
+    """spacy.util.get_words_and_spaces(text.split(), text) in one findall (spaCy's copies the rest of the
     text for every word): whitespace runs become tokens, one plain space after a word its trailing space.
 
     >>> words_and_spaces("  Hà Nội,  ngày 5\\n")
     (['  ', 'Hà', 'Nội,', ' ', 'ngày', '5', '\\n'], [False, True, True, False, True, False, False])
     """
-    parts = _SPACE_RUNS.split(text)  # word, gap, word, gap, ..., word (the outer words may be "")
-    words: list[str] = [parts[0]] if parts[0] else []
-    spaces: list[bool] = [False] if parts[0] else []
-    for gap, word in zip(parts[1::2], parts[2::2]):
-        if words and gap[0] == " ":
-            spaces[-1] = True
-            gap = gap[1:]
-        if gap:
-            words.append(gap)
-            spaces.append(False)
-        if word:
-            words.append(word)
-            spaces.append(False)
-    return words, spaces
+    found = _TOKEN.findall(text)
+    return [word or gap for word, _, gap in found], [space == " " for _, space, _ in found]
 
 
 class WhitespaceTokenizer:
@@ -167,7 +157,15 @@ def add_items(doc: Doc, key: str, records: Iterable[dict[str, Any]]) -> None:
     """Store records as doc.spans[key]; record i (with its exact "span": (start, end)) rides along
     in the group's attrs["records"][i]."""
     records = list(records) if len(doc) else []
-    spans = [make_span(doc, *r["span"], label=key) for r in records]
+    starts = _token_index(doc)
+    n = len(starts)
+    label = doc.vocab.strings.add(key)
+    spans = []
+    for r in records:  # make_span, inlined: a document has dozens of items
+        start, end = r["span"]
+        i = max(0, bisect_right(starts, start) - 1)
+        j = max(i + 1, bisect_right(starts, max(start, end - 1)))
+        spans.append(Span(doc, i, min(j, n), label=label))
     doc.spans[key] = SpanGroup(doc, name=key, spans=spans, attrs={"records": records})
 
 
@@ -202,13 +200,28 @@ def sentence_component(doc: Doc) -> Doc:
     if not n:
         return doc
     starts = _token_index(doc)
+    text = doc_text(doc)
     flags = numpy.full((n, 1), -1, dtype="int64")
     flags[0, 0] = 1
-    for m in _SENT_BREAK.finditer(doc_text(doc)):
+    opens = [0]  # character offsets of the sentences' first tokens
+    last = 0
+    for m in _SENT_BREAK.finditer(text):
         i = bisect_right(starts, m.end()) - 1
-        if 0 <= i < n and starts[i] == m.end():
+        if last < i < n and starts[i] == m.end():
             flags[i, 0] = 1
+            opens.append(starts[i])
+            last = i
     doc.from_array([SENT_START], flags.view("uint64"))  # spaCy reads -1 ("not a start") this way
+    # the same sentences as doc.sents gives them, trimmed, without making a Span for each
+    bounds = []
+    for s, e in zip(opens, opens[1:] + [len(text)]):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            bounds.append((s, e))
+    doc.user_data["_sents"] = bounds
     return doc
 
 

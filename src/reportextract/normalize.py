@@ -25,6 +25,10 @@ _DROP = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # Any character the steps below would touch; most texts have none, and one search is cheaper than
 # the three passes (a stdlib class: `regex` needs no Unicode smarts for a set of code points).
+# What each of them becomes: the same steps as one table (no replacement yields another odd character).
+_REPLACE = {"\r": "\n", **{c: "" for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"},
+            **{chr(i): " " for i in [*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f]},
+            **{chr(k): v for k, v in _ONE_FOR_ONE.items()}}
 _ODD = stdlib_re.compile("[\r\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f"
                          + "".join(map(stdlib_re.escape, map(chr, _ONE_FOR_ONE))) + "]")
 
@@ -67,11 +71,14 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("Ðồng chí\\r\\nHo\u0300a")
     'Đồng chí\\nHòa'
     """
-    if _ODD.search(text) is not None:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        text = _DROP.sub("", text)
-        text = _CONTROL.sub(" ", text)
-        text = text.translate(_ONE_FOR_ONE)
+    found = set(_ODD.findall(text))
+    if found:
+        # one str.replace per kind of odd character present: a web page's scattered no-break spaces
+        # would otherwise cost a whole str.translate pass (a dict lookup per character)
+        if "\r" in found:
+            text = text.replace("\r\n", "\n")
+        for ch in found:
+            text = text.replace(ch, _REPLACE[ch])
     return unicodedata.normalize("NFC", text)
 
 
