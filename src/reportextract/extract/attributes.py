@@ -170,13 +170,23 @@ _LEAD_CUT = re.compile(r";|:\s")
 _FIRST_CLAUSE = re.compile(r",\s|;")
 _UNTIL_WORD = re.compile(r"(?:đến|tới)", re.IGNORECASE)
 _WORDS2 = re.compile(r"\w{2,}")
+
+
+def _fewer_words(text: str, s: int, e: int) -> bool:
+    """len(_WORDS2.findall(text, s, e)) < 2, stopping at the second word."""
+    found = _WORDS2.finditer(text, s, e)
+    return next(found, None) is None or next(found, None) is None
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|\w)")
 _SENT_BREAK = re.compile(r"\.\s|\n")
 _SHARE_VERB = re.compile(r"\s*chiếm", re.IGNORECASE)
 
 
 def _has(low: str, words: tuple[str, ...]) -> bool:
-    return any(w in low for w in words)
+    """Whether low holds one of the words (a plain loop: any() over a generator costs more here)."""
+    for w in words:
+        if w in low:
+            return True
+    return False
 
 
 # words one of which every match of a pattern holds (lower-case): cheap tests before the pattern
@@ -246,9 +256,12 @@ class _Context:
                 pattern = None  # every enumeration mark closes a bracket
             elif kind in _PUNCT_BREAKS and (self.lower is None or self.lower.find("trong đó", sent[0], sent[1]) >= 0):
                 pass  # "trong đó" may break the clause: the whole pattern
-            elif kind in _PUNCT_BREAKS:
-                pattern = _PUNCT_BREAKS[kind]  # its punctuation alone, scanned twice as fast
-            ends = [m.end() for m in pattern.finditer(text, sent[0], sent[1])] if pattern else []
+            else:
+                pattern = _FAST_BREAKS[kind]  # the punctuation alone (no "trong đó" here), scanned faster
+            if pattern is _FAST_ENUM:
+                ends = _enum_ends(text, sent[0], sent[1])
+            else:
+                ends = [m.end() for m in pattern.finditer(text, sent[0], sent[1])] if pattern else []
             marks: list[int] = []
             chars: list[str] = []
             if kind != "clause" and kind != "enum" and ("(" in text[sent[0]:sent[1]]):
@@ -463,7 +476,8 @@ class _Context:
         return self.sents[self.paras[self.para_of[self.sentence_index(pos)]][0]][0]
 
     def sentence_index(self, pos: int) -> int:
-        return max(0, bisect_right(self.sent_starts, pos) - 1)
+        k = bisect_right(self.sent_starts, pos) - 1
+        return k if k > 0 else 0
 
     def marks_in(self, s: int, e: int) -> list[tuple[int, int, When]]:
         i, j = bisect_left(self.mark_starts, s), bisect_left(self.mark_starts, e)
@@ -546,7 +560,7 @@ class _Context:
             return self.scope(i - 1)
         k = self.para_of[i]
         first = self.paras[k][0]
-        if first != i and len(_WORDS2.findall(self.text, *self.sents[first])) < 2:
+        if first != i and _fewer_words(self.text, *self.sents[first]):
             first += 1  # "1." split off as a sentence of its own: the item's text opens after it
         if first < i:
             return self.scope(first, lead_only=True)
@@ -798,7 +812,19 @@ _ASIDE = re.compile(r"\([^()]*\)")
 
 
 # every time adverbial _TIME_WORDS takes holds a digit or one of these words
-_TIME_HINT = std_re.compile(r"\d|tháng|năm|nay|cụ thể", std_re.IGNORECASE)
+_DIGIT = std_re.compile(r"\d")
+
+
+def _time_hint(phrase: str) -> bool:
+    """Whether _TIME_WORDS may match in phrase (else its sub changes nothing). Every match holds a digit,
+    "tháng", "nay", "cụ thể" or "năm" after "hằng"/"hàng"/"mỗi"/"đầu": a digit search and word tests on
+    the lower-cased phrase (each letter's case variants lower-case to it) replace an IGNORECASE
+    alternation tried at every position."""
+    if _DIGIT.search(phrase):
+        return True
+    low = phrase.lower()
+    return "tháng" in low or "nay" in low or "cụ thể" in low or (
+        "năm" in low and ("ng năm" in low or "đầu năm" in low or "mỗ" in low))
 _ITEM_LABEL = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)]|[+•])\s+", re.IGNORECASE)
 
 
@@ -853,7 +879,7 @@ def _trim_trail(phrase: str, p: dict[str, Any]) -> str:
 
 def _clean_phrase(phrase: str, trail: bool) -> str:
     p = _patterns()
-    if _TIME_HINT.search(phrase):
+    if _time_hint(phrase):
         phrase = _TIME_WORDS.sub(" ", phrase)
     phrase = _squeeze(phrase).strip(" ,.;:-–…")
     # "c) bố trí vốn …": a list label is no part of the measure (it holds ")", "." or a bullet early on)
@@ -889,7 +915,7 @@ def _before(text: str, s: int, e: int) -> str:
     seg = text[s:e]
     if "(" in seg:
         seg = _ASIDE.sub(_blank, seg)
-    if _TIME_HINT.search(seg):
+    if _time_hint(seg):
         seg = _TIME_WORDS.sub(_blank, seg)
     low = seg.lower()
     if "với" in low or "về" in low:
@@ -1107,6 +1133,35 @@ _BREAKS = {k: std_re.compile(v, std_re.IGNORECASE if k in ("metric", "wrapped", 
            for k, v in _BREAK_SOURCES.items()}
 _PUNCT_BREAKS = {k: std_re.compile(v.replace("|(?<!\\w)trong đó(?!\\w)", ""))
                  for k, v in _BREAK_SOURCES.items() if k in ("metric", "wrapped", "loose")}
+# The same scans rewritten to open with one character class (each alternative's first character, in the
+# original order; the lookbehinds then tell which alternative it opens): the standard `re` skips ahead
+# to the next such character instead of trying the whole alternation at every position. Every
+# alternative of a pattern opens with a different character (or, for "." and "\n", keeps its order),
+# so each finds the same matches; tests/test_attributes_speed.py compares them on random sentences.
+_FAST_BREAKS = {
+    "metric": std_re.compile(r'[;:\n“”",.…](?:(?<=[;:\n“”"…])|(?<=,)\s|(?<=\.)\s|(?<=\.)\.\.)'),
+    "wrapped": std_re.compile(r'[;:“”",.](?:(?<=[;:“”"])|(?<=[,.])\s)'),
+    "loose": std_re.compile(r'[;:\n“”".…](?:(?<=[;:\n“”"…])|(?<=\.)\s|(?<=\.)\.\.)'),
+    "clause": std_re.compile(r'[;:!?\n,.()\s](?:(?<=[;:!?\n()])|(?<=[,.])\s|(?<=\s)[-–]\s)'),
+    # anchored on the ")" both alternatives hold: the matches end at the same places (only ends are used)
+    "enum": std_re.compile(r'\)(?:(?<=\(\d\))|(?<=\(\d\d\))|(?<=[;:]\s[a-zđ\d]\))\s)'),
+}
+_FAST_ENUM = _FAST_BREAKS["enum"]
+
+
+def _enum_ends(text: str, s: int, e: int) -> list[int]:
+    """Ends of the enumeration marks in text[s:e], by the ")"-anchored scan: its lookbehinds may see an
+    opening "(" or label before s, which the plain scan from s never matches, so those are dropped."""
+    out = []
+    for m in _FAST_ENUM.finditer(text, s, e):
+        end = m.end()
+        # "(1)" / "(12)" end with ")"; "a) " ends after it
+        start = end - 4 if text[end - 1] == ")" and text[end - 3] != "(" else end - 3
+        if start >= s:
+            out.append(end)
+    return out
+
+
 _BRACKET = std_re.compile(r"[()]")
 _TRONG_DO = re.compile(r"(?<!\w)trong đó", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(r"^[\d.,\s/–\-]+(?:(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn)\s+)?|^(?:(?:một|hai|ba|bốn|năm|sáu|bảy|"

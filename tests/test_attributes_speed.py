@@ -1,0 +1,59 @@
+"""The attribute rules' fast paths (rewritten scans, gates, early stops) give what the plain patterns give."""
+from __future__ import annotations
+
+import random
+import re as std_re
+
+import pytest
+
+from reportextract.extract import attributes as A
+
+# Invented pieces of sentences: punctuation runs, brackets, list marks, times and dashes.
+PIECES = [
+    "Tỷ lệ hộ nghèo giảm còn 2,1%", ", ", "; ", ": ", ".", ". ", "...", "…", "\n", " - ", " – ", "-", "(",
+    ")", "(1)", "(12)", "(123)", "; a) ", ": 2) ", "; đ) ", "a) ", " (3) ", "“Hai không”", '"', "?", "!",
+    ",\n", ".\n", ". . .", "....", "trong đó", " Trong đó ", "năm 2024", "tháng 6/2025", "hằng năm",
+    "Hàng Năm", "mỗi năm", "MỖI NĂM", "từ đầu năm", "đến nay", "Hiện nay", "cụ thể", "Cụ Thể", "sáu tháng",
+    "giai đoạn 2021-2025", "quý I/2024", "năm", "Năm", "tháng", "xã", "đạt 85% kế hoạch", " ", "  ", "\t",
+    "\u00a0", "²", "x", "12", "9", "kinh phí 300 tỷ đồng", "NĂM", "Tháng", "đầu năm", "ng năm",
+]
+
+
+def _texts(seed: int, n: int = 300) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 12))) for _ in range(n)]
+
+
+def _ends(pattern: object, text: str, s: int, e: int) -> list[int]:
+    return [m.end() for m in pattern.finditer(text, s, e)]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("kind", sorted(A._FAST_BREAKS))
+def test_fast_breaks_end_where_the_plain_scans_end(kind: str) -> None:
+    plain = A._PUNCT_BREAKS.get(kind, A._BREAKS[kind])
+    for text in _texts(1):
+        for s, e in [(0, len(text))] + [(a, max(a, len(text) - b)) for a in range(1, 5) for b in (0, 1)]:
+            fast = A._enum_ends(text, s, e) if kind == "enum" else _ends(A._FAST_BREAKS[kind], text, s, e)
+            assert fast == _ends(plain, text, s, e), (kind, text, s, e)
+
+
+def test_time_hint_lets_every_time_adverbial_through() -> None:
+    old_hint = std_re.compile(r"\d|tháng|năm|nay|cụ thể", std_re.IGNORECASE)
+    for text in _texts(2) + [p for p in PIECES]:
+        if A._TIME_WORDS.search(text):
+            assert A._time_hint(text), text
+        if A._time_hint(text):
+            assert old_hint.search(text), text  # never more than the old gate let through
+
+
+def test_fewer_words_counts_like_findall() -> None:
+    for text in _texts(3) + ["", "a", "ab", "ab c", "ab cd", "1. ", "I. Mục"]:
+        for s, e in ((0, len(text)), (1, len(text))):
+            assert A._fewer_words(text, s, e) == (len(A._WORDS2.findall(text, s, e)) < 2), text
+
+
+def test_has_is_any() -> None:
+    for text in _texts(4, 100):
+        low = text.lower()
+        for words in (A._COMPARE_WORDS, A._TERM_WORDS, A._SINCE_WORDS, A._VERBS_BEFORE):
+            assert A._has(low, words) == any(w in low for w in words)
