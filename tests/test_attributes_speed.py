@@ -15,11 +15,11 @@ PIECES = [
     ",\n", ".\n", ". . .", "....", "trong đó", " Trong đó ", "năm 2024", "tháng 6/2025", "hằng năm",
     "Hàng Năm", "mỗi năm", "MỖI NĂM", "từ đầu năm", "đến nay", "Hiện nay", "cụ thể", "Cụ Thể", "sáu tháng",
     "giai đoạn 2021-2025", "quý I/2024", "năm", "Năm", "tháng", "xã", "đạt 85% kế hoạch", " ", "  ", "\t",
-    "\u00a0", "²", "x", "12", "9", "kinh phí 300 tỷ đồng", "NĂM", "Tháng", "đầu năm", "ng năm",
+    "\u00a0", "²", "\n-\n", " -\n", "- - ", " – –", "\n– ", "-", "–", "x", "12", "9", "kinh phí 300 tỷ đồng", "NĂM", "Tháng", "đầu năm", "ng năm",
 ]
 
 
-def _texts(seed: int, n: int = 300) -> list[str]:
+def _texts(seed: int, n: int = 600) -> list[str]:
     rng = random.Random(seed)
     return ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 12))) for _ in range(n)]
 
@@ -33,7 +33,8 @@ def test_fast_breaks_end_where_the_plain_scans_end(kind: str) -> None:
     plain = A._PUNCT_BREAKS.get(kind, A._BREAKS[kind])
     for text in _texts(1):
         for s, e in [(0, len(text))] + [(a, max(a, len(text) - b)) for a in range(1, 5) for b in (0, 1)]:
-            fast = A._enum_ends(text, s, e) if kind == "enum" else _ends(A._FAST_BREAKS[kind], text, s, e)
+            scan = {"enum": A._enum_ends, "clause": A._clause_ends}.get(kind)
+            fast = scan(text, s, e) if scan else _ends(A._FAST_BREAKS[kind], text, s, e)
             assert fast == _ends(plain, text, s, e), (kind, text, s, e)
 
 

@@ -260,6 +260,8 @@ class _Context:
                 pattern = _FAST_BREAKS[kind]  # the punctuation alone (no "trong đó" here), scanned faster
             if pattern is _FAST_ENUM:
                 ends = _enum_ends(text, sent[0], sent[1])
+            elif pattern is _FAST_CLAUSE:
+                ends = _clause_ends(text, sent[0], sent[1])
             else:
                 ends = [m.end() for m in pattern.finditer(text, sent[0], sent[1])] if pattern else []
             marks: list[int] = []
@@ -1142,11 +1144,32 @@ _FAST_BREAKS = {
     "metric": std_re.compile(r'[;:\n“”",.…](?:(?<=[;:\n“”"…])|(?<=,)\s|(?<=\.)\s|(?<=\.)\.\.)'),
     "wrapped": std_re.compile(r'[;:“”",.](?:(?<=[;:“”"])|(?<=[,.])\s)'),
     "loose": std_re.compile(r'[;:\n“”".…](?:(?<=[;:\n“”"…])|(?<=\.)\s|(?<=\.)\.\.)'),
-    "clause": std_re.compile(r'[;:!?\n,.()\s](?:(?<=[;:!?\n()])|(?<=[,.])\s|(?<=\s)[-–]\s)'),
+    # anchored on the dash, not on the space before it (spaces are everywhere): see _clause_ends
+    "clause": std_re.compile(r'[;:!?\n(),.\-–](?:(?<=[;:!?\n()])|(?<=[,.])\s|(?<=\s[-–])(?=\s))'),
     # anchored on the ")" both alternatives hold: the matches end at the same places (only ends are used)
     "enum": std_re.compile(r'\)(?:(?<=\(\d\))|(?<=\(\d\d\))|(?<=[;:]\s[a-zđ\d]\))\s)'),
 }
 _FAST_ENUM = _FAST_BREAKS["enum"]
+_FAST_CLAUSE = _FAST_BREAKS["clause"]
+
+
+def _clause_ends(text: str, s: int, e: int) -> list[int]:
+    """Ends of the _CLAUSE_BREAK matches in text[s:e], by the dash-anchored scan. Each match of the plain
+    scan has a fixed length from its start; a " - " is found at its dash, so its end is one past the dash
+    and it counts only when its opening space is no part of an earlier match (", - ", "\n- ") and lies
+    in the range; a "\n" right after a counted dash was that dash's closing space."""
+    out = []
+    last = s
+    for m in _FAST_CLAUSE.finditer(text, s, e):
+        a = m.start()
+        if m.end() == a + 1 and text[a] in "-–":  # " - ": opening space at a - 1, closing one at a + 1
+            if a - 1 >= last:
+                last = a + 2
+                out.append(last)
+        elif a >= last:
+            last = m.end()
+            out.append(last)
+    return out
 
 
 def _enum_ends(text: str, s: int, e: int) -> list[int]:
