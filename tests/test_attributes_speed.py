@@ -58,3 +58,24 @@ def test_has_is_any() -> None:
         low = text.lower()
         for words in (A._COMPARE_WORDS, A._TERM_WORDS, A._SINCE_WORDS, A._VERBS_BEFORE):
             assert A._has(low, words) == any(w in low for w in words)
+
+
+OPENINGS = ["- ", "– ", "+ ", "• ", "* ", "a) ", "đ) ", "B) ", "1. ", "12) ", "3.Nội", "IV. ", "iv) ", "XII.", "**",
+            "Điều 5", "Chương II", "Mục 3", "PHẦN I", "Phần", "  ", "\n", "\t", "Ước", "x", "1", "(", ")", ".", "Tỷ lệ",
+            "kế hoạch", "Kế Hoạch", "so với", "SO VỚI", "chỉ tiêu", "mục tiêu", "dự toán", "KH", "nghị quyết", "ſo với"]
+
+
+def test_opening_gates_let_every_match_through() -> None:
+    rng = random.Random(5)
+    plan_after = A._patterns()["plan_after"]
+    first = A._patterns()["plan_after_first"]
+    for _ in range(4000):
+        body = "".join(rng.choice(OPENINGS + PIECES) for _ in range(rng.randint(1, 5)))
+        head = body[:8] if not body[:1].isspace() else body.lstrip()[:8]
+        if A._LIST_ITEM.match(body):
+            assert A._item_like(head), body
+        if A._HEADING_LEAD.match(body):
+            assert head[:1] in A._HEADING_FIRST, body
+        after = body[:40].lstrip()[:1]
+        if plan_after.match(body, 0, 40):
+            assert after.lower() in first or after.casefold()[:1] in first, body

@@ -57,7 +57,8 @@ def _lower_cue() -> Any:
 def _patterns() -> dict[str, Any]:
     """Cue patterns built once from rules/cues.json."""
     cues = rules.load("cues")
-    plan_no_nq = _alt([w for w in cues["plan_nouns"] if w.lower() not in ("nghị quyết", "nq")])
+    plan_no_nq_words = [w for w in cues["plan_nouns"] if w.lower() not in ("nghị quyết", "nq")]
+    plan_no_nq = _alt(plan_no_nq_words)
     cue = re.compile(_cue_source(cues, str), re.IGNORECASE)
     compare = re.compile(
         rf"(?<!\w)(?:{_alt(cues['compare'])})\s+(?:[\d.,]+\s*(?:lần|%)\s+)?(?:(?:với|cùng\s+kỳ|cuối|đầu|hết|giữa|thời\s+điểm|mức|của|"
@@ -82,7 +83,9 @@ def _patterns() -> dict[str, Any]:
     first_verb_low = std_re.compile(rf"(?<!\S)(?!tăng trưởng|giảm nghèo)(?:{low_verbs})(?!\w)")
     trail_low = std_re.compile(rf"(?:(?<!\S)(?:{low_verbs})\s*)+$")
     trail_vocab = frozenset(x.lower() for w in cues["verbs"] for x in w.split())
-    return {"places_low": places_low, "trail_low": trail_low, "first_verb_low": first_verb_low,
+    # the letters plan_after's matches open with after their spaces ("so với", "kế hoạch", …)
+    plan_after_first = frozenset({"s"} | {w.lower()[0] for w in plan_no_nq_words})
+    return {"plan_after_first": plan_after_first, "places_low": places_low, "trail_low": trail_low, "first_verb_low": first_verb_low,
             "trail_last": frozenset(trail_last), "trail_vocab": trail_vocab, "discourse_first": discourse_first, "cue": cue, "compare": compare, "openers": openers, "discourse": discourse, "places": places,
             "trail": trail, "first_verb": first_verb, "plan_after": re.compile(
                 rf"\s*(?:so\s+với\s+)?(?:{plan_no_nq})(?!\w)", re.IGNORECASE)}
@@ -125,6 +128,17 @@ def change_of(before_clause: str) -> Optional[str]:
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]\s|[a-zđ]\)\s|\d{1,2}[.)]\s*\S|[IVX]{1,5}[.)]\s)", re.IGNORECASE)
 _HEADING_LEAD = re.compile(r"^\s*(?:\*\*|Điều\s+\d+|[IVX]{1,5}\.\s|Chương\s+[IVX\d]+|Mục\s+\d+|PHẦN\s)")
+# the first characters _HEADING_LEAD's matches open with (case-sensitive) after the spaces
+_HEADING_FIRST = frozenset("*ĐIVXCMP")
+
+
+def _item_like(head: str) -> bool:
+    """Whether a text opening with `head` (its spaces stripped, then 8 characters) may match _LIST_ITEM:
+    a bullet or digit first, or a ")" or "." within the label ("a) ", "IV. ")."""
+    first = head[:1]
+    return first in "-–+•*" or first.isdigit() or ")" in head[1:7] or "." in head[1:7]
+
+
 _TERM = re.compile(r"(?:nhiệm kỳ|khóa|khoá)\s*[IVXLC\d]*\s*[,(]?\s*$", re.IGNORECASE)
 _OPEN_SINCE = re.compile(r"(?:từ|kể từ|từ sau|sau|trước|sinh|sinh năm|thành lập năm|tái lập)\s+(?:(?:cuối|đầu|giữa|"
                          r"tháng\s+\d+|ngày\s+[\d/\-]+)\s+)*(?:năm\s+)?\(?\s*$", re.IGNORECASE)
@@ -333,8 +347,11 @@ class _Context:
         for sents in self.paras:
             s, e = self.sents[sents[0]][0], self.sents[sents[-1]][1]
             body = text[s:e].rstrip()
-            listed = bool(_LIST_ITEM.match(body))
-            heading = bool(_HEADING_LEAD.match(body))
+            # each pattern is tried only when the body opens the way its every match does (_item_like,
+            # _HEADING_FIRST): most paragraphs open otherwise
+            head = body[:8] if not body[:1].isspace() else body.lstrip()[:8]
+            listed = _item_like(head) and bool(_LIST_ITEM.match(body))
+            heading = head[:1] in _HEADING_FIRST and bool(_HEADING_LEAD.match(body))
             if body.endswith(":") or body.endswith(":**") or _lead_end(body):
                 kind = "lead"
             elif listed and not (len(body) < 120 and body[-1:] not in ".;,!?…"
@@ -486,13 +503,14 @@ class _Context:
         return [m for m in self.marks[i:j] if m[1] <= e]
 
     def cues_in(self, s: int, e: int) -> list[tuple[int, int, str]]:
-        out = []
+        out: list[tuple[int, int, str]] = []
         for k in range(self.sentence_index(s), self.sentence_index(max(s, e - 1)) + 1):
             found = self._sent_cues.get(k)
             if found is None:
                 found = [c for c in self._cues(*self.sents[k]) if self._in_figure.find(c[0]) is None]
                 self._sent_cues[k] = found
-            out += [c for c in found if s <= c[0] and c[1] <= e]
+            if found:  # most sentences have none
+                out += [c for c in found if s <= c[0] and c[1] <= e]
         return out
 
     def own(self, i: int, lead_only: bool = False) -> tuple[Any, Optional[bool]]:
@@ -690,7 +708,10 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
             and text[cues[-1][0]:cues[-1][1]].lower() in _SOFT_RESULTS and _GOAL_WORD.match(text, cues[-2][0], cues[-2][1]) \
             and _governs(text, cues[-2][1], s):
         return True  # "phấn đấu đến ngày 30/6 giải ngân đạt trên 45%"
-    if _patterns()["plan_after"].match(text, e, e + 40) and not goal_first:
+    after = text[e:e + 40].lstrip()[:1]
+    first = _patterns()["plan_after_first"]  # a figure followed by another letter needs no match tried
+    if (after.lower() in first or after.casefold()[:1] in first) \
+            and _patterns()["plan_after"].match(text, e, e + 40) and not goal_first:
         return False  # "đạt 98% kế hoạch": an outcome measured against the plan
     if f["kind"] == "count" and _RECIPIENT.match(text, e, e + 30):
         return False  # the figure names who is given a quota, not the quota
@@ -745,6 +766,7 @@ _REVIEW_HEADING = re.compile(r"kết quả|tình hình|đánh giá", re.IGNORECA
 # counted parts of a plan say how it is built, not what it aims at ("ba đột phá chiến lược")
 _PLAN_PARTS = {"chỉ tiêu", "tiêu chí", "mục tiêu", "nhiệm vụ", "đột phá", "giải pháp", "nhóm giải pháp", "khâu đột phá"}
 _SOFT_RESULTS = {"giải ngân", "thực hiện được"}
+
 _GOAL_WORD = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|phải|cần", re.IGNORECASE)
 _HARD_BREAK = re.compile(r"[;.]\s|\n")
 _NORM = re.compile(r"(?<!\w)(?:không quá|tối đa|tối thiểu|ít nhất|không vượt quá|không dưới|không thấp hơn)\s*$",
