@@ -79,3 +79,22 @@ def test_opening_gates_let_every_match_through() -> None:
         after = body[:40].lstrip()[:1]
         if plan_after.match(body, 0, 40):
             assert after.lower() in first or after.casefold()[:1] in first, body
+
+
+def test_factored_cue_pattern_finds_what_the_plain_one_finds() -> None:
+    from reportextract import rules
+
+    cues = rules.load("cues")
+    plain = std_re.compile(A._cue_source(cues, str.lower))
+    factored, kinds = A._lower_cue()
+    words = [w.lower() for key in ("plan_nouns", "not_plan", "target", "result", "compare") for w in cues[key]]
+    words += ["đạt", "vượt", "hoàn thành", "cao hơn", "thấp hơn", "bằng", "so với", "và vượt", "mức", "thông qua",
+              "đến năm 2030", "tới năm 1999", "đến năm 2101", "năm", "vốn", "tỉnh", "giao", "đề ra", "trung ương",
+              "85%", "1,5 lần", "12", "x", "đạtx", "xđã", "hộ nghèo", ",", ".", "  ", "\n", "(", ")"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", " ", "  ", ", "]) for _ in range(rng.randint(1, 8)))
+        for s in (0, 1):
+            got = [(m.start(), m.end(), kinds[m.lastgroup], m.group(0)) for m in factored.finditer(text, s)]
+            want = [(m.start(), m.end(), A._CUE_GROUPS[m.lastgroup], m.group(0)) for m in plain.finditer(text, s)]
+            assert got == want, text

@@ -16,10 +16,15 @@ from ..nlp import doc_text, items, sentence_bounds
 When = Any  # an int year or a (start, end) period
 
 
+def _alt_list(words: list[str]) -> list[str]:
+    """The alternatives of _alt(words), in its order."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return [re.escape(w).replace(r"\ ", r"\s+") for w in ordered]
+
+
 def _alt(words: list[str]) -> str:
     """Alternation of words, longest first, spaces matching any run of spaces."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return "|".join(_alt_list(words))
 
 
 _GIAO = r"(?:\s+(?:năm|vốn|tỉnh|huyện|xã|trung\s+ương|tw|cấp\s+trên|được)){0,2}(?:\s+(?:giao|đề\s+ra))?"
@@ -46,11 +51,52 @@ def _cue_source(cues: dict[str, Any], case: Callable[[str], str]) -> str:
         r")(?!\w)")
 
 
+def _cue_atoms(cues: dict[str, Any]) -> list[tuple[str, str]]:
+    """_cue_source's alternatives for lower-case text one by one, in its order, each with its group:
+    (group, pattern); the alternations that open an alternative are spread out, in their order."""
+    def alt(words: list[str]) -> list[str]:
+        return _alt_list([w.lower() for w in words])
+
+    plan = "|".join(alt(cues["plan_nouns"]))
+    num = r"\d[\d.,]*\s*(?:%|lần)"
+    measured = rf"(?:\s+và\s+vượt)?\s+(?:mức\s+)?(?:so\s+với\s+)?(?:{plan}){_GIAO}"
+    atoms = [("result", rf"{num}\s*(?:so\s+với\s+)?(?:{plan}){_GIAO}")]
+    atoms += [("result", lead + measured)
+              for lead in (r"đạt", r"vượt", r"hoàn\s+thành", r"cao\s+hơn", r"thấp\s+hơn", r"bằng", r"so\s+với")]
+    atoms += [("notplan", w) for w in alt(cues["not_plan"])]
+    atoms += [("passed", r"thông\s+qua")]
+    atoms += [("until", rf"{lead}\s+năm\s+(?:19|20)\d\d") for lead in ("đến", "tới")]
+    atoms += [("target", w) for w in alt(cues["target"])]
+    atoms += [("estimate", w) for w in alt(cues["result"])]
+    return atoms
+
+
 @lru_cache(maxsize=1)
-def _lower_cue() -> Any:
+def _lower_cue() -> tuple[Any, dict[str, str]]:
     """The cue pattern for lower-cased text, compiled by the standard `re` (four times faster here than
-    `regex` with IGNORECASE): on a text whose lower-casing keeps every offset it finds the same cues."""
-    return std_re.compile(_cue_source(rules.load("cues"), str.lower))
+    `regex` with IGNORECASE): on a text whose lower-casing keeps every offset it finds the same cues.
+
+    Factored by first character: _cue_source tries its some ninety alternatives one by one at every
+    word start; here the alternatives that open with the same character share one branch (in their
+    own order, and alternatives opening differently never match at the same place), so a word start
+    costs one test per opening character. Each alternative ends with an empty group named after its
+    kind ('result_0', …): the second value maps those names to the kinds (the group _cue_source names).
+    tests/test_attributes_speed.py compares it with _cue_source on random sentences."""
+    branches: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
+    for i, (kind, source) in enumerate(_cue_atoms(rules.load("cues"))):
+        first = r"\d" if source.startswith(r"\d") else source[0]
+        assert first == r"\d" or first.isalpha(), source
+        name = f"{kind}_{i}"
+        kinds[name] = kind
+        branches.setdefault(first, []).append(rf"{source[len(first):]}(?!\w)(?P<{name}>)")
+    pattern = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in branches.items())
+    return std_re.compile(rf"(?<!\w)(?:{pattern})"), kinds
+
+
+# the group _cue_source's last closed group belongs to
+_CUE_GROUPS = {"result": "result", "notplan": "notplan", "passed": "passed", "until": "until", "uy": "until",
+               "target": "target", "estimate": "estimate"}
 
 
 @lru_cache(maxsize=1)
@@ -432,29 +478,33 @@ class _Context:
         """(start, end, 'target' | 'result') for every plan or outcome word in text[start:end]."""
         out = []
         text = self.text
-        found = _lower_cue().finditer(self.lower, start, end) if self.lower is not None \
-            else _patterns()["cue"].finditer(text, start, end)
+        if self.lower is not None:
+            pattern, kinds = _lower_cue()
+            found = pattern.finditer(self.lower, start, end)
+        else:
+            found = _patterns()["cue"].finditer(text, start, end)
+            kinds = _CUE_GROUPS
         for m in found:
-            kind = m.lastgroup if m.lastgroup != "uy" else "until"
-            if m.group("result"):
+            top = kinds[m.lastgroup]  # which of _cue_source's groups matched
+            if top == "result":
                 kind = "result"
                 if _PURPOSE.search(text, max(start, m.start() - 20), m.start()) and \
                         _COMPLETE.match(m.group(0)):
                     kind = "purpose"  # "để hoàn thành chỉ tiêu xuất khẩu 2,8 tỷ USD": the goal itself
-            elif m.group("notplan"):
+            elif top == "notplan":
                 continue
-            elif m.group("passed"):
+            elif top == "passed":
                 if not _LEGISLATURE.search(text, max(0, m.start() - 60), m.start()):
                     continue
                 kind = "money_target"
-            elif m.group("until"):
-                if self.ref_year is None or int(m.group("uy")) <= self.ref_year:
+            elif top == "until":  # its year ends it
+                if self.ref_year is None or int(m.group(0)[-4:]) <= self.ref_year:
                     continue
                 lead = _LEAD_SPLIT.split(text[max(0, m.start() - 80):m.start()])[-1]
                 if _PROGRAMME.search(lead):
                     continue  # "Chương trình … đến năm 2030": a programme's name, not a goal's date
                 kind = "target"
-            elif m.group("target"):
+            elif top == "target":
                 if _LISTED.match(text, m.end(), m.end() + 6):
                     continue  # "sự cần thiết, mục tiêu, nội dung": a noun in a list, not a goal
                 word = m.group(0).lower()
