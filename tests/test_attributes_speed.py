@@ -98,3 +98,20 @@ def test_factored_cue_pattern_finds_what_the_plain_one_finds() -> None:
             got = [(m.start(), m.end(), kinds[m.lastgroup], m.group(0)) for m in factored.finditer(text, s)]
             want = [(m.start(), m.end(), A._CUE_GROUPS[m.lastgroup], m.group(0)) for m in plain.finditer(text, s)]
             assert got == want, text
+
+
+def test_sentence_breaks_are_the_plain_scans_ends() -> None:
+    rng = random.Random(11)
+    pieces = PIECES + ["trong đó", "Trong đó,", "TRONG ĐÓ ", "xtrong đó", "trong đóx", "trong  đó", " trong đó5",
+                       "İ"]
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        ctx = A._Context.__new__(A._Context)
+        ctx.text = text
+        lower = text.lower()
+        ctx.lower = lower if len(lower) == len(text) else None
+        ctx._breaks = {}
+        s = rng.randint(0, len(text) // 3)
+        e = rng.randint(max(s, len(text) // 2), len(text))
+        for kind in A._BREAKS:
+            assert ctx._sentence_breaks((s, e), kind)[0] == _ends(A._BREAKS[kind], text, s, e), (kind, text, s, e)

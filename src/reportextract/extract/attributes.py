@@ -311,19 +311,20 @@ class _Context:
         found = self._breaks.get(key)
         if found is None:
             text = self.text
-            pattern = _BREAKS[kind]
-            if kind == "enum" and text.find(")", sent[0], sent[1]) < 0:
-                pattern = None  # every enumeration mark closes a bracket
-            elif kind in _PUNCT_BREAKS and (self.lower is None or self.lower.find("trong đó", sent[0], sent[1]) >= 0):
-                pass  # "trong đó" may break the clause: the whole pattern
+            s, e = sent
+            if kind == "enum":  # every enumeration mark closes a bracket
+                ends = _enum_ends(text, s, e) if text.find(")", s, e) >= 0 else []
+            elif kind == "clause":
+                ends = _clause_ends(text, s, e)
+            elif self.lower is None:
+                ends = [m.end() for m in _BREAKS[kind].finditer(text, s, e)]  # the whole pattern
             else:
-                pattern = _FAST_BREAKS[kind]  # the punctuation alone (no "trong đó" here), scanned faster
-            if pattern is _FAST_ENUM:
-                ends = _enum_ends(text, sent[0], sent[1])
-            elif pattern is _FAST_CLAUSE:
-                ends = _clause_ends(text, sent[0], sent[1])
-            else:
-                ends = [m.end() for m in pattern.finditer(text, sent[0], sent[1])] if pattern else []
+                # the punctuation alone, scanned faster; "trong đó" may also break the clause: its matches
+                # and the punctuation's never overlap (letters and one inner space against punctuation and
+                # the space after it), so both scans' ends merged are the whole pattern's
+                ends = [m.end() for m in _FAST_BREAKS[kind].finditer(text, s, e)]
+                if self.lower.find("trong đó", s, e) >= 0:
+                    ends = sorted(ends + self._trong_do_ends(s, e))
             marks: list[int] = []
             chars: list[str] = []
             if kind != "clause" and kind != "enum" and ("(" in text[sent[0]:sent[1]]):
@@ -332,6 +333,18 @@ class _Context:
                     chars.append(m.group())
             found = self._breaks[key] = (ends, marks, chars)
         return found
+
+    def _trong_do_ends(self, s: int, e: int) -> list[int]:
+        """Ends of the matches of the breaks' "trong đó" alternative in text[s:e]: tried only where the
+        lower-cased text holds the words (its letters' case variants all lower-case to them)."""
+        out = []
+        i = self.lower.find("trong đó", s, e)  # type: ignore[union-attr]
+        while i >= 0:
+            m = _TRONG_DO_BREAK.match(self.text, i, e)
+            if m:
+                out.append(m.end())
+            i = self.lower.find("trong đó", i + 1, e)  # type: ignore[union-attr]
+        return out
 
     def cut(self, sent: tuple[int, int], pos: int, kind: str) -> int:
         """The end of the last break of `kind` in text[sent[0]:pos] (sent[0] when none): what scanning
@@ -1258,6 +1271,7 @@ def _enum_ends(text: str, s: int, e: int) -> list[int]:
 
 
 _BRACKET = std_re.compile(r"[()]")
+_TRONG_DO_BREAK = std_re.compile(r"(?<!\w)trong đó(?!\w)", std_re.IGNORECASE)  # as in _BREAKS
 _TRONG_DO = re.compile(r"(?<!\w)trong đó", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(r"^[\d.,\s/–\-]+(?:(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn)\s+)?|^(?:(?:một|hai|ba|bốn|năm|sáu|bảy|"
                            r"bẩy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|linh|lẻ|nghìn|ngàn|triệu|tỷ)\s+)+", re.IGNORECASE)
