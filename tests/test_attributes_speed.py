@@ -115,3 +115,13 @@ def test_sentence_breaks_are_the_plain_scans_ends() -> None:
         e = rng.randint(max(s, len(text) // 2), len(text))
         for kind in A._BREAKS:
             assert ctx._sentence_breaks((s, e), kind)[0] == _ends(A._BREAKS[kind], text, s, e), (kind, text, s, e)
+
+
+def test_verb_before_is_the_pattern_group() -> None:
+    rng = random.Random(13)
+    words = ["chiếm", "đạt", "tăng", "giảm", "bằng", "tăng trưởng", "đạtx", "xđạt", "tỷ lệ", "hộ", "khoảng", "trên",
+             "12", "%", " ", "  ", "\n", "\t", "\x1c", "\u00a0", ",", "đạt\x1fx"]
+    for _ in range(5000):
+        low = "".join(rng.choice(words) + rng.choice(["", " ", " ", "\n"]) for _ in range(rng.randint(0, 9)))
+        m = A._VERB_BEFORE.search(low)
+        assert A._verb_before(low) == (m.group(1) if m else None), repr(low)

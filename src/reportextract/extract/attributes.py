@@ -476,8 +476,9 @@ class _Context:
                 continue
             if term and _TERM.search(before[-12:]) and not isinstance(when, tuple):
                 continue
-            if _has(low, _SINCE_WORDS) and _OPEN_SINCE.search(before) and (
-                    _UNTIL_NOW.match(text, me, me + 40) or _BORN.search(before[-20:])):
+            # the anchored tests first: most marks have neither, and _OPEN_SINCE searches the whole window
+            if _has(low, _SINCE_WORDS) and (_UNTIL_NOW.match(text, me, me + 40) or _BORN.search(before[-20:])) \
+                    and _OPEN_SINCE.search(before):
                 continue
             if "sinh" in low and _BIRTH.search(before[-25:]):
                 continue
@@ -854,6 +855,23 @@ _ABOUT_FIRST = ("v", "V", "đ", "Đ")  # "về", "đối với"
 _ABOUT = re.compile(r"\s*(?:về|đối với)\s+([^,;.()\n]{2,60})", re.IGNORECASE)
 _VERBS_BEFORE = ("chiếm", "đạt", "tăng", "giảm", "bằng")
 _VERB_BEFORE = re.compile(r"(?:^|\s)(chiếm|đạt|tăng|giảm|bằng)(?:\s+\S+){0,3}\s*$")
+_VERBS_BEFORE_SET = frozenset(_VERBS_BEFORE)
+_ODD_SPACE = std_re.compile(r"[\x1c-\x1f]")  # str.split() parts words there, `regex`'s \s does not
+
+
+def _verb_before(low: str) -> Optional[str]:
+    """_VERB_BEFORE.search(low).group(1), or None: the first of the last four words that is one of the
+    verbs (a match is the verb as a whole word, then at most three words to the end), found by
+    str.split(), whose spaces are the pattern's but for the characters _ODD_SPACE finds."""
+    if _ODD_SPACE.search(low):
+        m = _VERB_BEFORE.search(low)
+        return m.group(1) if m else None
+    for word in low.split()[-4:]:
+        if word in _VERBS_BEFORE_SET:
+            return word
+    return None
+
+
 _PREP_END = re.compile(r"(?<!\w)(?:thuộc|của|tại|ở|trong|trên|từ)\s*$", re.IGNORECASE)
 
 # Where the words saying what a figure measures stop: punctuation, another number, a comparison,
@@ -1121,7 +1139,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         share = _SHARE_OF.match(f"{outer} {_clean(seg, trail=False)}") if outer else None
         if share:
             subj = f"{share.group(2) or ''} {share.group(1)}".strip()
-    verb_before = _VERB_BEFORE.search(low_seg) if _has(low_seg, _VERBS_BEFORE) else None
+    verb_before = _verb_before(low_seg) if _has(low_seg, _VERBS_BEFORE) else None
     bare = not subj and not _predicate(seg)  # "…, tăng 12%": the clause names nothing itself
     if bare:
         if same and prev.get("_base"):
@@ -1176,7 +1194,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         phrase, base = (after if after and not share.group(2) else subj), share.group(1)
     elif f["kind"] == "rate":
         after = "" if _TIME_ONLY.match(tail) else _clean(tail)
-        if verb_before and verb_before.group(1) == "chiếm" and after:
+        if verb_before == "chiếm" and after:
             phrase = after  # "chiếm 80,2% dân số": a share of the named base
         elif bare and after and not _PLAN_START.match(after):
             phrase = after  # "…; 100% xã đạt chuẩn nông thôn mới": the clause names its own measure
@@ -1185,7 +1203,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         else:
             phrase = f"{subj} {after}".strip()
             if bare and subj and not after and not _SHARE_HEAD.match(subj) and prev is not None \
-                    and prev["kind"] == "count" and verb_before and verb_before.group(1) == "chiếm":
+                    and prev["kind"] == "count" and verb_before == "chiếm":
                 phrase = f"tỷ lệ {subj}"  # "có 70 kiến nghị đã được trả lời, chiếm 50%"
     else:
         named = _clean(tail)
