@@ -360,7 +360,9 @@ class _Context:
                 cut = marks[j - 1] + 1
         if kind != "clause" and kind != "enum" and pos - 8 >= sent[0] and pos - 8 >= cut:
             # "trong đó" right before pos ends a clause there even when a letter follows it
-            m = _TRONG_DO.match(self.text, pos - 8, pos) if self.text[pos - 8:pos].lower() == "trong đó" else None
+            low = self.lower  # (offsets its own: no slice to lower-case)
+            near = low.startswith("trong đó", pos - 8) if low is not None else self.text[pos - 8:pos].lower() == "trong đó"
+            m = _TRONG_DO.match(self.text, pos - 8, pos) if near else None
             if m:
                 cut = pos
         return cut
@@ -700,10 +702,10 @@ def year_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], clause_s: i
     in_clause = [m for m in before if m[0] >= clause_s]
     if in_clause:
         return in_clause[-1][2]
-    lead = _LEAD_TIME.match(text, lo, min(se, lo + 120))
-    if lead and before and before[0][0] < lead.end():
-        return before[0][2]  # "Trong năm 2025, …": the sentence's opening sets its frame
-    if before:
+    if before:  # (the opening is read only when there is a mark before the figure)
+        lead = _LEAD_TIME.match(text, lo, min(se, lo + 120))
+        if lead and before[0][0] < lead.end():
+            return before[0][2]  # "Trong năm 2025, …": the sentence's opening sets its frame
         return before[-1][2]
     if after:
         between = text[e:after[0][0]]
@@ -1159,18 +1161,19 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
                 subj = prev["_base"]  # "…còn 2,75%. Bình quân giảm 1,43%/năm": the paragraph's measure
     base = subj
     tail, f["_tail_end"] = _tail(text, e, skip_aside=f["kind"] != "rate")
-    if _TIME_ONLY.match(tail):
+    time_only = bool(_TIME_ONLY.match(tail))  # read once: the rules below ask it again of the same tail
+    if time_only:
         f["_tail_end"] = e  # "14,6% cuối năm 2021 xuống còn 9%": the year after it belongs to no measure
-    lead = _NUMBER_WORDS.match(f["text"])  # anchored at the start: the only place a sub would cut
-    unit_words = (f["text"][lead.end():] if lead else f["text"]).strip().lower()
     if f["kind"] == "duration":
         phrase = _clean(tail, trail=False) or _predicate(long_seg()) or subj
         base = None
     elif f["kind"] == "measure":
-        named = "" if _TIME_ONLY.match(tail) else _clean(tail)
+        named = "" if time_only else _clean(tail)
         phrase = named or subj or _predicate(seg)  # "kiên cố hóa 42,5 km kênh mương", "sản lượng … đạt 52 vạn tấn"
         base = subj or phrase
-    elif f["kind"] == "count":
+    elif f["kind"] == "count":  # (its counted noun is read only here)
+        lead = _NUMBER_WORDS.match(f["text"])  # anchored at the start: the only place a sub would cut
+        unit_words = (f["text"][lead.end():] if lead else f["text"]).strip().lower()
         noun = (unit_words + " " + tail).strip()
         if _HEAD.match(subj or "") and not verb_before and not bare:
             phrase = f"{subj} {noun}"
@@ -1193,7 +1196,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         after = _clean(tail)
         phrase, base = (after if after and not share.group(2) else subj), share.group(1)
     elif f["kind"] == "rate":
-        after = "" if _TIME_ONLY.match(tail) else _clean(tail)
+        after = "" if time_only else _clean(tail)
         if verb_before == "chiếm" and after:
             phrase = after  # "chiếm 80,2% dân số": a share of the named base
         elif bare and after and not _PLAN_START.match(after):
