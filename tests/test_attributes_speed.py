@@ -125,3 +125,14 @@ def test_verb_before_is_the_pattern_group() -> None:
         low = "".join(rng.choice(words) + rng.choice(["", " ", " ", "\n"]) for _ in range(rng.randint(0, 9)))
         m = A._VERB_BEFORE.search(low)
         assert A._verb_before(low) == (m.group(1) if m else None), repr(low)
+
+
+def test_move_gate_lets_every_move_through() -> None:
+    rng = random.Random(17)
+    words = ["giảm", "Tăng", "NÂNG", "đưa", "hạ", "kéo giảm", "tỷ lệ hộ nghèo", "che phủ rừng", "xuống", "Lên", "còn",
+             "mức", "dưới", "ít nhất", "3", ",", " ", "  "]
+    for _ in range(5000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 9)))
+        low = text.lower()
+        if A._MOVE_TO.search(text):
+            assert ("lên" in low or "xuống" in low) and any(v in low for v in A._MOVE_VERBS), text

@@ -1088,6 +1088,7 @@ def _tail(text: str, e: int, skip_aside: bool = True) -> tuple[str, int]:
 
 _MOVE_TO = re.compile(r"(?<!\w)(?:giảm|tăng|nâng|đưa|hạ|kéo giảm)\s+([^,;:.()\d]{3,80}?)\s+(?:xuống|lên)"
                       r"(?:\s+(?:còn|mức|dưới|trên|khoảng|tới|đến|ít nhất|tối thiểu|tối đa|hơn))*\s*$", re.IGNORECASE)
+_MOVE_VERBS = ("giảm", "tăng", "nâng", "đưa", "hạ")  # every _MOVE_TO match holds one ("kéo giảm" too)
 _TAIL_TRIM_WORDS = frozenset("thuộc của cho và với có được đã là".split())
 _TAIL_TRIM = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_TAIL_TRIM_WORDS))}))+$", re.IGNORECASE)
 
@@ -1107,8 +1108,10 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
     # "giảm tỷ lệ hộ nghèo xuống dưới 3%", "nâng tỷ lệ che phủ rừng lên 45%": the measure is the verb's object
     lo = max(sent[0], s - 120)
     low = ctx.lower
-    moved = _MOVE_TO.search(text, lo, s) if low is None or low.find("lên", lo, s) >= 0 \
-        or low.find("xuống", lo, s) >= 0 else None  # the move needs its "lên" or "xuống"
+    # the move needs its "lên" or "xuống" and one of its verbs
+    moved = _MOVE_TO.search(text, lo, s) if low is None or (
+        (low.find("lên", lo, s) >= 0 or low.find("xuống", lo, s) >= 0)
+        and any(low.find(v, lo, s) >= 0 for v in _MOVE_VERBS)) else None
     if moved:
         phrase = _clean(moved.group(1), trail=False)
         if _HEAD.match(phrase):
