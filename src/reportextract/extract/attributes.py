@@ -131,7 +131,8 @@ def _patterns() -> dict[str, Any]:
     trail_vocab = frozenset(x.lower() for w in cues["verbs"] for x in w.split())
     # the letters plan_after's matches open with after their spaces ("so với", "kế hoạch", …)
     plan_after_first = frozenset({"s"} | {w.lower()[0] for w in plan_no_nq_words})
-    return {"plan_after_first": plan_after_first, "places_low": places_low, "trail_low": trail_low, "first_verb_low": first_verb_low,
+    return {"plan_after_first": plan_after_first,
+            "places_low": places_low, "trail_low": trail_low, "first_verb_low": first_verb_low,
             "trail_last": frozenset(trail_last), "trail_vocab": trail_vocab, "discourse_first": discourse_first, "cue": cue, "compare": compare, "openers": openers, "discourse": discourse, "places": places,
             "trail": trail, "first_verb": first_verb, "plan_after": re.compile(
                 rf"\s*(?:so\s+với\s+)?(?:{plan_no_nq})(?!\w)", re.IGNORECASE)}
@@ -236,6 +237,8 @@ def _fewer_words(text: str, s: int, e: int) -> bool:
     """len(_WORDS2.findall(text, s, e)) < 2, stopping at the second word."""
     found = _WORDS2.finditer(text, s, e)
     return next(found, None) is None or next(found, None) is None
+
+
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|\w)")
 _SENT_BREAK = re.compile(r"\.\s|\n")
 _SHARE_VERB = re.compile(r"\s*chiếm", re.IGNORECASE)
@@ -832,7 +835,6 @@ _REVIEW_HEADING = re.compile(r"kết quả|tình hình|đánh giá", re.IGNORECA
 # counted parts of a plan say how it is built, not what it aims at ("ba đột phá chiến lược")
 _PLAN_PARTS = {"chỉ tiêu", "tiêu chí", "mục tiêu", "nhiệm vụ", "đột phá", "giải pháp", "nhóm giải pháp", "khâu đột phá"}
 _SOFT_RESULTS = {"giải ngân", "thực hiện được"}
-
 _GOAL_WORD = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|phải|cần", re.IGNORECASE)
 _HARD_BREAK = re.compile(r"[;.]\s|\n")
 _NORM = re.compile(r"(?<!\w)(?:không quá|tối đa|tối thiểu|ít nhất|không vượt quá|không dưới|không thấp hơn)\s*$",
@@ -918,7 +920,6 @@ _PLAN_START = re.compile(r"(?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
-# every time adverbial _TIME_WORDS takes holds a digit or one of these words
 _DIGIT = std_re.compile(r"\d")
 
 
@@ -932,6 +933,8 @@ def _time_hint(phrase: str) -> bool:
     low = phrase.lower()
     return "tháng" in low or "nay" in low or "cụ thể" in low or (
         "năm" in low and ("ng năm" in low or "đầu năm" in low or "mỗ" in low))
+
+
 _ITEM_LABEL = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)]|[+•])\s+", re.IGNORECASE)
 
 
