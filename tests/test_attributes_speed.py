@@ -136,3 +136,18 @@ def test_move_gate_lets_every_move_through() -> None:
         low = text.lower()
         if A._MOVE_TO.search(text):
             assert ("lên" in low or "xuống" in low) and any(v in low for v in A._MOVE_VERBS), text
+
+
+def test_change_search_from_the_first_verb() -> None:
+    rng = random.Random(19)
+    words = ["tăng", "Giảm", "TĂNG", "tăng trưởng âm", "bình quân", "so với năm 2020", "còn", "hộ nghèo", "İ", "ı",
+             "gİảm", "tănG", "xtăng", "khoảng", ",", " ", "  "]
+    for _ in range(5000):
+        clause = " ".join(rng.choice(words) for _ in range(rng.randint(1, 8))) + rng.choice(["", " "])
+        tail = clause[-60:]
+        m = A._CHANGE.search(tail)
+        plain = None
+        if ("tăng" in tail.lower() or "giảm" in tail.lower()) and m and not A._LEVEL_AFTER_CHANGE.search(clause):
+            verb = m.group("verb").lower()
+            plain = "decrease" if verb.startswith("giảm") or "âm" in verb else "increase"
+        assert A.change_of(clause) == plain, clause

@@ -164,7 +164,12 @@ def change_of(before_clause: str) -> Optional[str]:
     low = tail.lower()
     if "tăng" not in low and "giảm" not in low:  # the change's verb
         return None
-    m = _CHANGE.search(tail)
+    # a match opens with its verb: the search starts at the first one (every case variant of the verbs'
+    # letters lower-cases to them, but "İ", which changes the length: then from the start)
+    k = 0
+    if len(low) == len(tail):
+        k = min(i for i in (low.find("tăng"), low.find("giảm"), len(low)) if i >= 0)
+    m = _CHANGE.search(tail, k)
     if not m or _LEVEL_AFTER_CHANGE.search(before_clause):
         return None
     verb = m.group("verb").lower()
