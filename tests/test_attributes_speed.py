@@ -15,7 +15,8 @@ PIECES = [
     ",\n", ".\n", ". . .", "....", "trong đó", " Trong đó ", "năm 2024", "tháng 6/2025", "hằng năm",
     "Hàng Năm", "mỗi năm", "MỖI NĂM", "từ đầu năm", "đến nay", "Hiện nay", "cụ thể", "Cụ Thể", "sáu tháng",
     "giai đoạn 2021-2025", "quý I/2024", "năm", "Năm", "tháng", "xã", "đạt 85% kế hoạch", " ", "  ", "\t",
-    "\u00a0", "²", "\n-\n", " -\n", "- - ", " – –", "\n– ", "-", "–", "x", "12", "9", "kinh phí 300 tỷ đồng", "NĂM", "Tháng", "đầu năm", "ng năm",
+    "\u00a0", "²", "\n-\n", " -\n", "- - ", " – –", "\n– ", "-", "–", "x", "12", "9", "kinh phí 300 tỷ đồng",
+    "NĂM", "Tháng", "đầu năm", "ng năm",
 ]
 
 
