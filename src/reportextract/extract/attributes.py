@@ -16,10 +16,15 @@ from ..nlp import doc_text, items, sentence_bounds
 When = Any  # an int year or a (start, end) period
 
 
+def _alt_list(words: list[str]) -> list[str]:
+    """The alternatives of _alt(words), in its order."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return [re.escape(w).replace(r"\ ", r"\s+") for w in ordered]
+
+
 def _alt(words: list[str]) -> str:
     """Alternation of words, longest first, spaces matching any run of spaces."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return "|".join(_alt_list(words))
 
 
 _GIAO = r"(?:\s+(?:năm|vốn|tỉnh|huyện|xã|trung\s+ương|tw|cấp\s+trên|được)){0,2}(?:\s+(?:giao|đề\s+ra))?"
@@ -46,18 +51,60 @@ def _cue_source(cues: dict[str, Any], case: Callable[[str], str]) -> str:
         r")(?!\w)")
 
 
+def _cue_atoms(cues: dict[str, Any]) -> list[tuple[str, str]]:
+    """_cue_source's alternatives for lower-case text one by one, in its order, each with its group:
+    (group, pattern); the alternations that open an alternative are spread out, in their order."""
+    def alt(words: list[str]) -> list[str]:
+        return _alt_list([w.lower() for w in words])
+
+    plan = "|".join(alt(cues["plan_nouns"]))
+    num = r"\d[\d.,]*\s*(?:%|lần)"
+    measured = rf"(?:\s+và\s+vượt)?\s+(?:mức\s+)?(?:so\s+với\s+)?(?:{plan}){_GIAO}"
+    atoms = [("result", rf"{num}\s*(?:so\s+với\s+)?(?:{plan}){_GIAO}")]
+    atoms += [("result", lead + measured)
+              for lead in (r"đạt", r"vượt", r"hoàn\s+thành", r"cao\s+hơn", r"thấp\s+hơn", r"bằng", r"so\s+với")]
+    atoms += [("notplan", w) for w in alt(cues["not_plan"])]
+    atoms += [("passed", r"thông\s+qua")]
+    atoms += [("until", rf"{lead}\s+năm\s+(?:19|20)\d\d") for lead in ("đến", "tới")]
+    atoms += [("target", w) for w in alt(cues["target"])]
+    atoms += [("estimate", w) for w in alt(cues["result"])]
+    return atoms
+
+
 @lru_cache(maxsize=1)
-def _lower_cue() -> Any:
+def _lower_cue() -> tuple[Any, dict[str, str]]:
     """The cue pattern for lower-cased text, compiled by the standard `re` (four times faster here than
-    `regex` with IGNORECASE): on a text whose lower-casing keeps every offset it finds the same cues."""
-    return std_re.compile(_cue_source(rules.load("cues"), str.lower))
+    `regex` with IGNORECASE): on a text whose lower-casing keeps every offset it finds the same cues.
+
+    Factored by first character: _cue_source tries its some ninety alternatives one by one at every
+    word start; here the alternatives that open with the same character share one branch (in their
+    own order, and alternatives opening differently never match at the same place), so a word start
+    costs one test per opening character. Each alternative ends with an empty group named after its
+    kind ('result_0', …): the second value maps those names to the kinds (the group _cue_source names).
+    tests/test_attributes_speed.py compares it with _cue_source on random sentences."""
+    branches: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
+    for i, (kind, source) in enumerate(_cue_atoms(rules.load("cues"))):
+        first = r"\d" if source.startswith(r"\d") else source[0]
+        assert first == r"\d" or first.isalpha(), source
+        name = f"{kind}_{i}"
+        kinds[name] = kind
+        branches.setdefault(first, []).append(rf"{source[len(first):]}(?!\w)(?P<{name}>)")
+    pattern = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in branches.items())
+    return std_re.compile(rf"(?<!\w)(?:{pattern})"), kinds
+
+
+# the group _cue_source's last closed group belongs to
+_CUE_GROUPS = {"result": "result", "notplan": "notplan", "passed": "passed", "until": "until", "uy": "until",
+               "target": "target", "estimate": "estimate"}
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, Any]:
     """Cue patterns built once from rules/cues.json."""
     cues = rules.load("cues")
-    plan_no_nq = _alt([w for w in cues["plan_nouns"] if w.lower() not in ("nghị quyết", "nq")])
+    plan_no_nq_words = [w for w in cues["plan_nouns"] if w.lower() not in ("nghị quyết", "nq")]
+    plan_no_nq = _alt(plan_no_nq_words)
     cue = re.compile(_cue_source(cues, str), re.IGNORECASE)
     compare = re.compile(
         rf"(?<!\w)(?:{_alt(cues['compare'])})\s+(?:[\d.,]+\s*(?:lần|%)\s+)?(?:(?:với|cùng\s+kỳ|cuối|đầu|hết|giữa|thời\s+điểm|mức|của|"
@@ -82,7 +129,10 @@ def _patterns() -> dict[str, Any]:
     first_verb_low = std_re.compile(rf"(?<!\S)(?!tăng trưởng|giảm nghèo)(?:{low_verbs})(?!\w)")
     trail_low = std_re.compile(rf"(?:(?<!\S)(?:{low_verbs})\s*)+$")
     trail_vocab = frozenset(x.lower() for w in cues["verbs"] for x in w.split())
-    return {"places_low": places_low, "trail_low": trail_low, "first_verb_low": first_verb_low,
+    # the letters plan_after's matches open with after their spaces ("so với", "kế hoạch", …)
+    plan_after_first = frozenset({"s"} | {w.lower()[0] for w in plan_no_nq_words})
+    return {"plan_after_first": plan_after_first,
+            "places_low": places_low, "trail_low": trail_low, "first_verb_low": first_verb_low,
             "trail_last": frozenset(trail_last), "trail_vocab": trail_vocab, "discourse_first": discourse_first, "cue": cue, "compare": compare, "openers": openers, "discourse": discourse, "places": places,
             "trail": trail, "first_verb": first_verb, "plan_after": re.compile(
                 rf"\s*(?:so\s+với\s+)?(?:{plan_no_nq})(?!\w)", re.IGNORECASE)}
@@ -114,7 +164,12 @@ def change_of(before_clause: str) -> Optional[str]:
     low = tail.lower()
     if "tăng" not in low and "giảm" not in low:  # the change's verb
         return None
-    m = _CHANGE.search(tail)
+    # a match opens with its verb: the search starts at the first one (every case variant of the verbs'
+    # letters lower-cases to them, but "İ", which changes the length: then from the start)
+    k = 0
+    if len(low) == len(tail):
+        k = min(i for i in (low.find("tăng"), low.find("giảm"), len(low)) if i >= 0)
+    m = _CHANGE.search(tail, k)
     if not m or _LEVEL_AFTER_CHANGE.search(before_clause):
         return None
     verb = m.group("verb").lower()
@@ -125,6 +180,17 @@ def change_of(before_clause: str) -> Optional[str]:
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]\s|[a-zđ]\)\s|\d{1,2}[.)]\s*\S|[IVX]{1,5}[.)]\s)", re.IGNORECASE)
 _HEADING_LEAD = re.compile(r"^\s*(?:\*\*|Điều\s+\d+|[IVX]{1,5}\.\s|Chương\s+[IVX\d]+|Mục\s+\d+|PHẦN\s)")
+# the first characters _HEADING_LEAD's matches open with (case-sensitive) after the spaces
+_HEADING_FIRST = frozenset("*ĐIVXCMP")
+
+
+def _item_like(head: str) -> bool:
+    """Whether a text opening with `head` (its spaces stripped, then 8 characters) may match _LIST_ITEM:
+    a bullet or digit first, or a ")" or "." within the label ("a) ", "IV. ")."""
+    first = head[:1]
+    return first in "-–+•*" or first.isdigit() or ")" in head[1:7] or "." in head[1:7]
+
+
 _TERM = re.compile(r"(?:nhiệm kỳ|khóa|khoá)\s*[IVXLC\d]*\s*[,(]?\s*$", re.IGNORECASE)
 _OPEN_SINCE = re.compile(r"(?:từ|kể từ|từ sau|sau|trước|sinh|sinh năm|thành lập năm|tái lập)\s+(?:(?:cuối|đầu|giữa|"
                          r"tháng\s+\d+|ngày\s+[\d/\-]+)\s+)*(?:năm\s+)?\(?\s*$", re.IGNORECASE)
@@ -170,13 +236,25 @@ _LEAD_CUT = re.compile(r";|:\s")
 _FIRST_CLAUSE = re.compile(r",\s|;")
 _UNTIL_WORD = re.compile(r"(?:đến|tới)", re.IGNORECASE)
 _WORDS2 = re.compile(r"\w{2,}")
+
+
+def _fewer_words(text: str, s: int, e: int) -> bool:
+    """len(_WORDS2.findall(text, s, e)) < 2, stopping at the second word."""
+    found = _WORDS2.finditer(text, s, e)
+    return next(found, None) is None or next(found, None) is None
+
+
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|\w)")
 _SENT_BREAK = re.compile(r"\.\s|\n")
 _SHARE_VERB = re.compile(r"\s*chiếm", re.IGNORECASE)
 
 
 def _has(low: str, words: tuple[str, ...]) -> bool:
-    return any(w in low for w in words)
+    """Whether low holds one of the words (a plain loop: any() over a generator costs more here)."""
+    for w in words:
+        if w in low:
+            return True
+    return False
 
 
 # words one of which every match of a pattern holds (lower-case): cheap tests before the pattern
@@ -241,14 +319,20 @@ class _Context:
         found = self._breaks.get(key)
         if found is None:
             text = self.text
-            pattern = _BREAKS[kind]
-            if kind == "enum" and text.find(")", sent[0], sent[1]) < 0:
-                pattern = None  # every enumeration mark closes a bracket
-            elif kind in _PUNCT_BREAKS and (self.lower is None or self.lower.find("trong đó", sent[0], sent[1]) >= 0):
-                pass  # "trong đó" may break the clause: the whole pattern
-            elif kind in _PUNCT_BREAKS:
-                pattern = _PUNCT_BREAKS[kind]  # its punctuation alone, scanned twice as fast
-            ends = [m.end() for m in pattern.finditer(text, sent[0], sent[1])] if pattern else []
+            s, e = sent
+            if kind == "enum":  # every enumeration mark closes a bracket
+                ends = _enum_ends(text, s, e) if text.find(")", s, e) >= 0 else []
+            elif kind == "clause":
+                ends = _clause_ends(text, s, e)
+            elif self.lower is None:
+                ends = [m.end() for m in _BREAKS[kind].finditer(text, s, e)]  # the whole pattern
+            else:
+                # the punctuation alone, scanned faster; "trong đó" may also break the clause: its matches
+                # and the punctuation's never overlap (letters and one inner space against punctuation and
+                # the space after it), so both scans' ends merged are the whole pattern's
+                ends = [m.end() for m in _FAST_BREAKS[kind].finditer(text, s, e)]
+                if self.lower.find("trong đó", s, e) >= 0:
+                    ends = sorted(ends + self._trong_do_ends(s, e))
             marks: list[int] = []
             chars: list[str] = []
             if kind != "clause" and kind != "enum" and ("(" in text[sent[0]:sent[1]]):
@@ -257,6 +341,18 @@ class _Context:
                     chars.append(m.group())
             found = self._breaks[key] = (ends, marks, chars)
         return found
+
+    def _trong_do_ends(self, s: int, e: int) -> list[int]:
+        """Ends of the matches of the breaks' "trong đó" alternative in text[s:e]: tried only where the
+        lower-cased text holds the words (its letters' case variants all lower-case to them)."""
+        out = []
+        i = self.lower.find("trong đó", s, e)  # type: ignore[union-attr]
+        while i >= 0:
+            m = _TRONG_DO_BREAK.match(self.text, i, e)
+            if m:
+                out.append(m.end())
+            i = self.lower.find("trong đó", i + 1, e)  # type: ignore[union-attr]
+        return out
 
     def cut(self, sent: tuple[int, int], pos: int, kind: str) -> int:
         """The end of the last break of `kind` in text[sent[0]:pos] (sent[0] when none): what scanning
@@ -272,7 +368,9 @@ class _Context:
                 cut = marks[j - 1] + 1
         if kind != "clause" and kind != "enum" and pos - 8 >= sent[0] and pos - 8 >= cut:
             # "trong đó" right before pos ends a clause there even when a letter follows it
-            m = _TRONG_DO.match(self.text, pos - 8, pos) if self.text[pos - 8:pos].lower() == "trong đó" else None
+            low = self.lower  # (offsets its own: no slice to lower-case)
+            near = low.startswith("trong đó", pos - 8) if low is not None else self.text[pos - 8:pos].lower() == "trong đó"
+            m = _TRONG_DO.match(self.text, pos - 8, pos) if near else None
             if m:
                 cut = pos
         return cut
@@ -318,8 +416,11 @@ class _Context:
         for sents in self.paras:
             s, e = self.sents[sents[0]][0], self.sents[sents[-1]][1]
             body = text[s:e].rstrip()
-            listed = bool(_LIST_ITEM.match(body))
-            heading = bool(_HEADING_LEAD.match(body))
+            # each pattern is tried only when the body opens the way its every match does (_item_like,
+            # _HEADING_FIRST): most paragraphs open otherwise
+            head = body[:8] if not body[:1].isspace() else body.lstrip()[:8]
+            listed = _item_like(head) and bool(_LIST_ITEM.match(body))
+            heading = head[:1] in _HEADING_FIRST and bool(_HEADING_LEAD.match(body))
             if body.endswith(":") or body.endswith(":**") or _lead_end(body):
                 kind = "lead"
             elif listed and not (len(body) < 120 and body[-1:] not in ".;,!?…"
@@ -385,8 +486,9 @@ class _Context:
                 continue
             if term and _TERM.search(before[-12:]) and not isinstance(when, tuple):
                 continue
-            if _has(low, _SINCE_WORDS) and _OPEN_SINCE.search(before) and (
-                    _UNTIL_NOW.match(text, me, me + 40) or _BORN.search(before[-20:])):
+            # the anchored tests first: most marks have neither, and _OPEN_SINCE searches the whole window
+            if _has(low, _SINCE_WORDS) and (_UNTIL_NOW.match(text, me, me + 40) or _BORN.search(before[-20:])) \
+                    and _OPEN_SINCE.search(before):
                 continue
             if "sinh" in low and _BIRTH.search(before[-25:]):
                 continue
@@ -400,29 +502,33 @@ class _Context:
         """(start, end, 'target' | 'result') for every plan or outcome word in text[start:end]."""
         out = []
         text = self.text
-        found = _lower_cue().finditer(self.lower, start, end) if self.lower is not None \
-            else _patterns()["cue"].finditer(text, start, end)
+        if self.lower is not None:
+            pattern, kinds = _lower_cue()
+            found = pattern.finditer(self.lower, start, end)
+        else:
+            found = _patterns()["cue"].finditer(text, start, end)
+            kinds = _CUE_GROUPS
         for m in found:
-            kind = m.lastgroup if m.lastgroup != "uy" else "until"
-            if m.group("result"):
+            top = kinds[m.lastgroup]  # which of _cue_source's groups matched
+            if top == "result":
                 kind = "result"
                 if _PURPOSE.search(text, max(start, m.start() - 20), m.start()) and \
                         _COMPLETE.match(m.group(0)):
                     kind = "purpose"  # "để hoàn thành chỉ tiêu xuất khẩu 2,8 tỷ USD": the goal itself
-            elif m.group("notplan"):
+            elif top == "notplan":
                 continue
-            elif m.group("passed"):
+            elif top == "passed":
                 if not _LEGISLATURE.search(text, max(0, m.start() - 60), m.start()):
                     continue
                 kind = "money_target"
-            elif m.group("until"):
-                if self.ref_year is None or int(m.group("uy")) <= self.ref_year:
+            elif top == "until":  # its year ends it
+                if self.ref_year is None or int(m.group(0)[-4:]) <= self.ref_year:
                     continue
                 lead = _LEAD_SPLIT.split(text[max(0, m.start() - 80):m.start()])[-1]
                 if _PROGRAMME.search(lead):
                     continue  # "Chương trình … đến năm 2030": a programme's name, not a goal's date
                 kind = "target"
-            elif m.group("target"):
+            elif top == "target":
                 if _LISTED.match(text, m.end(), m.end() + 6):
                     continue  # "sự cần thiết, mục tiêu, nội dung": a noun in a list, not a goal
                 word = m.group(0).lower()
@@ -463,20 +569,22 @@ class _Context:
         return self.sents[self.paras[self.para_of[self.sentence_index(pos)]][0]][0]
 
     def sentence_index(self, pos: int) -> int:
-        return max(0, bisect_right(self.sent_starts, pos) - 1)
+        k = bisect_right(self.sent_starts, pos) - 1
+        return k if k > 0 else 0
 
     def marks_in(self, s: int, e: int) -> list[tuple[int, int, When]]:
         i, j = bisect_left(self.mark_starts, s), bisect_left(self.mark_starts, e)
         return [m for m in self.marks[i:j] if m[1] <= e]
 
     def cues_in(self, s: int, e: int) -> list[tuple[int, int, str]]:
-        out = []
+        out: list[tuple[int, int, str]] = []
         for k in range(self.sentence_index(s), self.sentence_index(max(s, e - 1)) + 1):
             found = self._sent_cues.get(k)
             if found is None:
                 found = [c for c in self._cues(*self.sents[k]) if self._in_figure.find(c[0]) is None]
                 self._sent_cues[k] = found
-            out += [c for c in found if s <= c[0] and c[1] <= e]
+            if found:  # most sentences have none
+                out += [c for c in found if s <= c[0] and c[1] <= e]
         return out
 
     def own(self, i: int, lead_only: bool = False) -> tuple[Any, Optional[bool]]:
@@ -546,7 +654,7 @@ class _Context:
             return self.scope(i - 1)
         k = self.para_of[i]
         first = self.paras[k][0]
-        if first != i and len(_WORDS2.findall(self.text, *self.sents[first])) < 2:
+        if first != i and _fewer_words(self.text, *self.sents[first]):
             first += 1  # "1." split off as a sentence of its own: the item's text opens after it
         if first < i:
             return self.scope(first, lead_only=True)
@@ -602,10 +710,10 @@ def year_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], clause_s: i
     in_clause = [m for m in before if m[0] >= clause_s]
     if in_clause:
         return in_clause[-1][2]
-    lead = _LEAD_TIME.match(text, lo, min(se, lo + 120))
-    if lead and before and before[0][0] < lead.end():
-        return before[0][2]  # "Trong năm 2025, …": the sentence's opening sets its frame
-    if before:
+    if before:  # (the opening is read only when there is a mark before the figure)
+        lead = _LEAD_TIME.match(text, lo, min(se, lo + 120))
+        if lead and before[0][0] < lead.end():
+            return before[0][2]  # "Trong năm 2025, …": the sentence's opening sets its frame
         return before[-1][2]
     if after:
         between = text[e:after[0][0]]
@@ -674,7 +782,10 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
             and text[cues[-1][0]:cues[-1][1]].lower() in _SOFT_RESULTS and _GOAL_WORD.match(text, cues[-2][0], cues[-2][1]) \
             and _governs(text, cues[-2][1], s):
         return True  # "phấn đấu đến ngày 30/6 giải ngân đạt trên 45%"
-    if _patterns()["plan_after"].match(text, e, e + 40) and not goal_first:
+    after = text[e:e + 40].lstrip()[:1]
+    first = _patterns()["plan_after_first"]  # a figure followed by another letter needs no match tried
+    if (after.lower() in first or after.casefold()[:1] in first) \
+            and _patterns()["plan_after"].match(text, e, e + 40) and not goal_first:
         return False  # "đạt 98% kế hoạch": an outcome measured against the plan
     if f["kind"] == "count" and _RECIPIENT.match(text, e, e + 30):
         return False  # the figure names who is given a quota, not the quota
@@ -753,6 +864,23 @@ _ABOUT_FIRST = ("v", "V", "đ", "Đ")  # "về", "đối với"
 _ABOUT = re.compile(r"\s*(?:về|đối với)\s+([^,;.()\n]{2,60})", re.IGNORECASE)
 _VERBS_BEFORE = ("chiếm", "đạt", "tăng", "giảm", "bằng")
 _VERB_BEFORE = re.compile(r"(?:^|\s)(chiếm|đạt|tăng|giảm|bằng)(?:\s+\S+){0,3}\s*$")
+_VERBS_BEFORE_SET = frozenset(_VERBS_BEFORE)
+_ODD_SPACE = std_re.compile(r"[\x1c-\x1f]")  # str.split() parts words there, `regex`'s \s does not
+
+
+def _verb_before(low: str) -> Optional[str]:
+    """_VERB_BEFORE.search(low).group(1), or None: the first of the last four words that is one of the
+    verbs (a match is the verb as a whole word, then at most three words to the end), found by
+    str.split(), whose spaces are the pattern's but for the characters _ODD_SPACE finds."""
+    if _ODD_SPACE.search(low):
+        m = _VERB_BEFORE.search(low)
+        return m.group(1) if m else None
+    for word in low.split()[-4:]:
+        if word in _VERBS_BEFORE_SET:
+            return word
+    return None
+
+
 _PREP_END = re.compile(r"(?<!\w)(?:thuộc|của|tại|ở|trong|trên|từ)\s*$", re.IGNORECASE)
 
 # Where the words saying what a figure measures stop: punctuation, another number, a comparison,
@@ -797,8 +925,21 @@ _PLAN_START = re.compile(r"(?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
-# every time adverbial _TIME_WORDS takes holds a digit or one of these words
-_TIME_HINT = std_re.compile(r"\d|tháng|năm|nay|cụ thể", std_re.IGNORECASE)
+_DIGIT = std_re.compile(r"\d")
+
+
+def _time_hint(phrase: str) -> bool:
+    """Whether _TIME_WORDS may match in phrase (else its sub changes nothing). Every match holds a digit,
+    "tháng", "nay", "cụ thể" or "năm" after "hằng"/"hàng"/"mỗi"/"đầu": a digit search and word tests on
+    the lower-cased phrase (each letter's case variants lower-case to it) replace an IGNORECASE
+    alternation tried at every position."""
+    if _DIGIT.search(phrase):
+        return True
+    low = phrase.lower()
+    return "tháng" in low or "nay" in low or "cụ thể" in low or (
+        "năm" in low and ("ng năm" in low or "đầu năm" in low or "mỗ" in low))
+
+
 _ITEM_LABEL = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)]|[+•])\s+", re.IGNORECASE)
 
 
@@ -853,7 +994,7 @@ def _trim_trail(phrase: str, p: dict[str, Any]) -> str:
 
 def _clean_phrase(phrase: str, trail: bool) -> str:
     p = _patterns()
-    if _TIME_HINT.search(phrase):
+    if _time_hint(phrase):
         phrase = _TIME_WORDS.sub(" ", phrase)
     phrase = _squeeze(phrase).strip(" ,.;:-–…")
     # "c) bố trí vốn …": a list label is no part of the measure (it holds ")", "." or a bullet early on)
@@ -889,7 +1030,7 @@ def _before(text: str, s: int, e: int) -> str:
     seg = text[s:e]
     if "(" in seg:
         seg = _ASIDE.sub(_blank, seg)
-    if _TIME_HINT.search(seg):
+    if _time_hint(seg):
         seg = _TIME_WORDS.sub(_blank, seg)
     low = seg.lower()
     if "với" in low or "về" in low:
@@ -955,6 +1096,7 @@ def _tail(text: str, e: int, skip_aside: bool = True) -> tuple[str, int]:
 
 _MOVE_TO = re.compile(r"(?<!\w)(?:giảm|tăng|nâng|đưa|hạ|kéo giảm)\s+([^,;:.()\d]{3,80}?)\s+(?:xuống|lên)"
                       r"(?:\s+(?:còn|mức|dưới|trên|khoảng|tới|đến|ít nhất|tối thiểu|tối đa|hơn))*\s*$", re.IGNORECASE)
+_MOVE_VERBS = ("giảm", "tăng", "nâng", "đưa", "hạ")  # every _MOVE_TO match holds one ("kéo giảm" too)
 _TAIL_TRIM_WORDS = frozenset("thuộc của cho và với có được đã là".split())
 _TAIL_TRIM = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_TAIL_TRIM_WORDS))}))+$", re.IGNORECASE)
 
@@ -974,8 +1116,10 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
     # "giảm tỷ lệ hộ nghèo xuống dưới 3%", "nâng tỷ lệ che phủ rừng lên 45%": the measure is the verb's object
     lo = max(sent[0], s - 120)
     low = ctx.lower
-    moved = _MOVE_TO.search(text, lo, s) if low is None or low.find("lên", lo, s) >= 0 \
-        or low.find("xuống", lo, s) >= 0 else None  # the move needs its "lên" or "xuống"
+    # the move needs its "lên" or "xuống" and one of its verbs
+    moved = _MOVE_TO.search(text, lo, s) if low is None or (
+        (low.find("lên", lo, s) >= 0 or low.find("xuống", lo, s) >= 0)
+        and any(low.find(v, lo, s) >= 0 for v in _MOVE_VERBS)) else None
     if moved:
         phrase = _clean(moved.group(1), trail=False)
         if _HEAD.match(phrase):
@@ -1008,7 +1152,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         share = _SHARE_OF.match(f"{outer} {_clean(seg, trail=False)}") if outer else None
         if share:
             subj = f"{share.group(2) or ''} {share.group(1)}".strip()
-    verb_before = _VERB_BEFORE.search(low_seg) if _has(low_seg, _VERBS_BEFORE) else None
+    verb_before = _verb_before(low_seg) if _has(low_seg, _VERBS_BEFORE) else None
     bare = not subj and not _predicate(seg)  # "…, tăng 12%": the clause names nothing itself
     if bare:
         if same and prev.get("_base"):
@@ -1028,18 +1172,19 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
                 subj = prev["_base"]  # "…còn 2,75%. Bình quân giảm 1,43%/năm": the paragraph's measure
     base = subj
     tail, f["_tail_end"] = _tail(text, e, skip_aside=f["kind"] != "rate")
-    if _TIME_ONLY.match(tail):
+    time_only = bool(_TIME_ONLY.match(tail))  # read once: the rules below ask it again of the same tail
+    if time_only:
         f["_tail_end"] = e  # "14,6% cuối năm 2021 xuống còn 9%": the year after it belongs to no measure
-    lead = _NUMBER_WORDS.match(f["text"])  # anchored at the start: the only place a sub would cut
-    unit_words = (f["text"][lead.end():] if lead else f["text"]).strip().lower()
     if f["kind"] == "duration":
         phrase = _clean(tail, trail=False) or _predicate(long_seg()) or subj
         base = None
     elif f["kind"] == "measure":
-        named = "" if _TIME_ONLY.match(tail) else _clean(tail)
+        named = "" if time_only else _clean(tail)
         phrase = named or subj or _predicate(seg)  # "kiên cố hóa 42,5 km kênh mương", "sản lượng … đạt 52 vạn tấn"
         base = subj or phrase
-    elif f["kind"] == "count":
+    elif f["kind"] == "count":  # (its counted noun is read only here)
+        lead = _NUMBER_WORDS.match(f["text"])  # anchored at the start: the only place a sub would cut
+        unit_words = (f["text"][lead.end():] if lead else f["text"]).strip().lower()
         noun = (unit_words + " " + tail).strip()
         if _HEAD.match(subj or "") and not verb_before and not bare:
             phrase = f"{subj} {noun}"
@@ -1062,8 +1207,8 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         after = _clean(tail)
         phrase, base = (after if after and not share.group(2) else subj), share.group(1)
     elif f["kind"] == "rate":
-        after = "" if _TIME_ONLY.match(tail) else _clean(tail)
-        if verb_before and verb_before.group(1) == "chiếm" and after:
+        after = "" if time_only else _clean(tail)
+        if verb_before == "chiếm" and after:
             phrase = after  # "chiếm 80,2% dân số": a share of the named base
         elif bare and after and not _PLAN_START.match(after):
             phrase = after  # "…; 100% xã đạt chuẩn nông thôn mới": the clause names its own measure
@@ -1072,7 +1217,7 @@ def metric_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int], prev: Opt
         else:
             phrase = f"{subj} {after}".strip()
             if bare and subj and not after and not _SHARE_HEAD.match(subj) and prev is not None \
-                    and prev["kind"] == "count" and verb_before and verb_before.group(1) == "chiếm":
+                    and prev["kind"] == "count" and verb_before == "chiếm":
                 phrase = f"tỷ lệ {subj}"  # "có 70 kiến nghị đã được trả lời, chiếm 50%"
     else:
         named = _clean(tail)
@@ -1107,7 +1252,60 @@ _BREAKS = {k: std_re.compile(v, std_re.IGNORECASE if k in ("metric", "wrapped", 
            for k, v in _BREAK_SOURCES.items()}
 _PUNCT_BREAKS = {k: std_re.compile(v.replace("|(?<!\\w)trong đó(?!\\w)", ""))
                  for k, v in _BREAK_SOURCES.items() if k in ("metric", "wrapped", "loose")}
+# The same scans rewritten to open with one character class (each alternative's first character, in the
+# original order; the lookbehinds then tell which alternative it opens): the standard `re` skips ahead
+# to the next such character instead of trying the whole alternation at every position. Every
+# alternative of a pattern opens with a different character (or, for "." and "\n", keeps its order),
+# so each finds the same matches; tests/test_attributes_speed.py compares them on random sentences.
+_FAST_BREAKS = {
+    "metric": std_re.compile(r'[;:\n“”",.…](?:(?<=[;:\n“”"…])|(?<=,)\s|(?<=\.)\s|(?<=\.)\.\.)'),
+    "wrapped": std_re.compile(r'[;:“”",.](?:(?<=[;:“”"])|(?<=[,.])\s)'),
+    "loose": std_re.compile(r'[;:\n“”".…](?:(?<=[;:\n“”"…])|(?<=\.)\s|(?<=\.)\.\.)'),
+    # anchored on the dash, not on the space before it (spaces are everywhere): see _clause_ends
+    "clause": std_re.compile(r'[;:!?\n(),.\-–](?:(?<=[;:!?\n()])|(?<=[,.])\s|(?<=\s[-–])(?=\s))'),
+    # anchored on the ")" both alternatives hold: the matches end at the same places (only ends are used)
+    "enum": std_re.compile(r'\)(?:(?<=\(\d\))|(?<=\(\d\d\))|(?<=[;:]\s[a-zđ\d]\))\s)'),
+}
+_FAST_ENUM = _FAST_BREAKS["enum"]
+_FAST_CLAUSE = _FAST_BREAKS["clause"]
+
+
+def _clause_ends(text: str, s: int, e: int) -> list[int]:
+    """Ends of the _CLAUSE_BREAK matches in text[s:e], by the dash-anchored scan. Each match of the plain
+    scan has a fixed length from its start; a " - " is found at its dash, so its end is one past the dash
+    and it counts only when its opening space is no part of an earlier match (", - ", "\n- ") and lies
+    in the range; a "\n" right after a counted dash was that dash's closing space."""
+    if text.find("-", s, e) < 0 and text.find("–", s, e) < 0:  # no dash: each match stands as found
+        return [m.end() for m in _FAST_CLAUSE.finditer(text, s, e)]
+    out = []
+    last = s
+    for m in _FAST_CLAUSE.finditer(text, s, e):
+        a = m.start()
+        if m.end() == a + 1 and text[a] in "-–":  # " - ": opening space at a - 1, closing one at a + 1
+            if a - 1 >= last:
+                last = a + 2
+                out.append(last)
+        elif a >= last:
+            last = m.end()
+            out.append(last)
+    return out
+
+
+def _enum_ends(text: str, s: int, e: int) -> list[int]:
+    """Ends of the enumeration marks in text[s:e], by the ")"-anchored scan: its lookbehinds may see an
+    opening "(" or label before s, which the plain scan from s never matches, so those are dropped."""
+    out = []
+    for m in _FAST_ENUM.finditer(text, s, e):
+        end = m.end()
+        # "(1)" / "(12)" end with ")"; "a) " ends after it
+        start = end - 4 if text[end - 1] == ")" and text[end - 3] != "(" else end - 3
+        if start >= s:
+            out.append(end)
+    return out
+
+
 _BRACKET = std_re.compile(r"[()]")
+_TRONG_DO_BREAK = std_re.compile(r"(?<!\w)trong đó(?!\w)", std_re.IGNORECASE)  # as in _BREAKS
 _TRONG_DO = re.compile(r"(?<!\w)trong đó", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(r"^[\d.,\s/–\-]+(?:(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn)\s+)?|^(?:(?:một|hai|ba|bốn|năm|sáu|bảy|"
                            r"bẩy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|linh|lẻ|nghìn|ngàn|triệu|tỷ)\s+)+", re.IGNORECASE)
