@@ -1,0 +1,47 @@
+"""More of the officials module's speed devices find exactly what the plain searches they replace would
+(random combinations of sentences written for these tests)."""
+from __future__ import annotations
+
+import random
+import re
+
+from reportextract.extract import officials as O
+
+SNIPPETS = [
+    "Đồng chí Lê Văn Tám, Bí thư Tỉnh ủy phát biểu.", "KT. CHỦ TỊCH", "  tm. ban thường vụ", "* TL. Giám đốc",
+    "|Q. Trưởng phòng", "(Đã ký)", "(đã ký và đóng dấu)", "(KÝ TÊN)", "Nơi nhận:", "NƠI NHẬN", "Ký bởi: Sở",
+    "văn bản ký số", "quản lý, ý kiến, Quý", "Ông Phạm Văn D", "Tổng thống Joe Biden", "ý", "ơi", "KT", "Q.",
+    "nơi nhận hồ sơ", "kÝ Số", "ſố", "\u212aý bởi", "Hà Nội, ngày 2 tháng 3", "   ", "",
+]
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = rnd.sample(SNIPPETS, rnd.randrange(1, 8))
+        out.append("".join(p + rnd.choice(["\n", "\n\n", " ", " \n", "\n  \n", ""]) for p in parts))
+    return out
+
+
+def test_case_insensitive_marks_are_the_only_ones():
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for mark, before in O._SIGN_MARKS.items():
+        low = mark.lower()
+        assert set(re.findall(low, every, re.IGNORECASE)) == {m for m in O._SIGN_MARKS if m.lower() == low}
+        assert set(re.findall("k" if low == "ý" else "n", every, re.IGNORECASE)) == set(before)
+    words = O._SIGN_WORD.pattern.replace("\\(", "(").replace("(?:", "").replace(")", "").split("|")
+    assert all(len(w) <= 8 and re.search("ký|nơ", w[:6], re.IGNORECASE) for w in words), words
+
+
+def test_sign_hint_is_one_search_over_the_lines():
+    hint = re.compile(r"(?m)^[ \t*|]*(?:KT|TM|TL|TUQ|Q)\.|\((?:Đã ký|đã ký|Ký)|Nơi nhận|Ký bởi|ký số", re.IGNORECASE)
+    seen = set()
+    for text in _texts(400, 1):
+        lines = O._lines(text)
+        for k in range(len(lines)):
+            for j in range(k):
+                want = bool(hint.search(text[lines[j][0]:lines[k][0]]))
+                assert O._sign_hint(text, lines, j, k) == want, (text, j, k)
+                seen.add(want)
+    assert seen == {True, False}
