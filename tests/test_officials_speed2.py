@@ -45,3 +45,38 @@ def test_sign_hint_is_one_search_over_the_lines():
                 assert O._sign_hint(text, lines, j, k) == want, (text, j, k)
                 seen.add(want)
     assert seen == {True, False}
+
+
+CUE_SNIPPETS = ["ông", "Bà", "đồng chí", "các đồng chí:", "PGS.TS.", "GS, TS", "xông", "Đ/c", "bà con", "anh:",
+                "Lê Văn An", "Nguyễn Thị Bình", ",", ".", " ", "\n", "cụ thể", "Thầy", "bác sĩ", "Bí thư"]
+
+
+def test_no_cue_before_a_name_alone_means_none_in_a_narrower_window():
+    d = O._data()
+    rnd = random.Random(4)
+    cues = 0
+    for _ in range(3000):
+        text = " ".join(rnd.choice(CUE_SNIPPETS) for _ in range(rnd.randrange(1, 9)))
+        for s in range(len(text) + 1):
+            if d["cue_end_r"].search(text[max(0, s - 40):s]):
+                cues += 1
+                continue
+            for lo in range(max(0, s - 40), s + 1):
+                assert d["cue_end"].search(text, lo, s) is None, (text, s, lo)
+    assert cues > 1000
+
+
+FOREIGN_SNIPPETS = [
+    "Tổng thống Joe Biden phát biểu", "Thủ tướng Campuchia Hun Manet", "Bộ trưởng Nông nghiệp Damien O'Connor",
+    "ông.Joe Biden Kelly", "Thị trưởng New York Eric Adams", "Quyết định 12/QĐ-TTg", "dịch Covid", "xO'Connor Lee",
+    "Lê Văn Tám", "Hà Nội", "Đại sứ Mark Knapper", "Giám đốc Sở Y tế Nguyễn Văn An", "Peter Smith Jones Brown Wood",
+    "Tổng thống\nJoe Biden", "Chủ tịch Hồ Chí Minh", "Bà Rịa", "KĐăm Bri", "H'Hen Niê", "Công ty Samsung Group",
+]
+
+
+def test_foreign_passes_read_only_the_lines_with_a_foreign_syllable():
+    rnd = random.Random(9)
+    for _ in range(600):
+        parts = rnd.sample(FOREIGN_SNIPPETS, rnd.randrange(1, 7))
+        text = "".join(p + rnd.choice(["\n", "\n\n", ", ", ". ", " ", "\n  "]) for p in parts)
+        assert O._names(text, text) == O._names(text, text, [(0, len(text))]), text

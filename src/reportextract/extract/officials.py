@@ -236,6 +236,9 @@ class Mention(NamedTuple):
     end: int
     name: str
     cue: bool        # preceded by "ông", "bà", "đồng chí" ...: a person even without a title
+    # whether _CUE ends right before the name, read in the 40 characters before it alone (None: not read):
+    # False spares find_officials its own search for one, in fewer characters seeing more context
+    cue_before: bool | None = None
 
 
 def _trie(words: list[str]) -> str:
@@ -431,11 +434,13 @@ def _sentence_case(upper: str) -> str:
 
 # ------------------------------------------------------------------ titles around a name
 
-def _trim(chunk: str) -> str:
-    """Cut a title where running text starts: a verb or function word, a sentence end, a lower-case tail after " - "."""
+def _trim(chunk: str, hm: Any = False) -> str:
+    """Cut a title where running text starts: a verb or function word, a sentence end, a lower-case tail after " - ".
+    `hm`: title_start's match at the chunk's start when the caller has it already (None: no match)."""
     words = chunk.split(" ")
     out: list[str] = []
-    hm = _data()["title_start"].match(chunk)
+    if hm is False:
+        hm = _data()["title_start"].match(chunk)
     in_head = len(chunk[:hm.end()].split(" ")) if hm else 0
     for i, w in enumerate(words):
         if i < in_head:
@@ -472,10 +477,13 @@ def _trim(chunk: str) -> str:
 
 def _is_title(chunk: str) -> str | None:
     """The chunk as a title when it opens with a head word or a title abbreviation; else None."""
-    chunk = _NEW_PREFIX.sub("", chunk.strip()[:250])  # no title is longer
-    if not chunk or not _data()["title_start"].match(chunk):
+    chunk = chunk.strip()[:250]  # no title is longer
+    if chunk.startswith(("tân", "Tân")):  # what _NEW_PREFIX can match opens so
+        chunk = _NEW_PREFIX.sub("", chunk)
+    hm = _data()["title_start"].match(chunk) if chunk else None
+    if hm is None:
         return None
-    t = _trim(chunk)
+    t = _trim(chunk, hm)
     return t if len(t) >= 2 else None
 
 
@@ -738,15 +746,15 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     return s, e
 
 
-def _names(text: str, scan: str) -> list[Mention]:
+def _names(text: str, scan: str, lines: list[tuple[int, int]] | None = None) -> list[Mention]:
     d = _data()
     found: dict[tuple[int, int], Mention] = {}
     for m in _gated(d["surname_gate"], _CAP_WORD, d["name"], scan, d["surname_set"]):
         span = _clean_name(scan, *m.span())
         if span:
-            cue = bool(d["cue_end_r"].search(scan[max(0, span[0] - 40):span[0]])) \
-                or scan[span[0]:span[1]].count(" ") >= 2 and bool(_SPEECH.match(scan, span[1]))
-            found[span] = Mention(span[0], span[1], text[span[0]:span[1]], cue)
+            before = bool(d["cue_end_r"].search(scan[max(0, span[0] - 40):span[0]]))
+            cue = before or scan[span[0]:span[1]].count(" ") >= 2 and bool(_SPEECH.match(scan, span[1]))
+            found[span] = Mention(span[0], span[1], text[span[0]:span[1]], cue, before)
     for m in _gated(_cue_gate(), _CUE_START, d["cue_list"], scan, lead=True):
         before = scan[max(0, m.start() - 30):m.start()]
         if _ends_with(before, d["place_words"]) or _ends_with(before, d["org_words"]):
@@ -771,18 +779,24 @@ def _names(text: str, scan: str) -> list[Mention]:
                     found[(s, e)] = Mention(s, e, text[s:e], True)
             pos += len(item)
     # both passes below keep a name only when one of its capitalised syllables is foreign
-    if not any(_foreign(w) for w in set(_SYL_ANY.findall(scan))):
+    foreign = [w for w in set(_SYL_ANY.findall(scan)) if _foreign(w)]
+    if not foreign:
         return sorted(found.values())
+    # Both passes read only the lines holding one of these syllables: neither pattern reads across a line end
+    # (a line end before or after a match reads as the text's start or end would), and the syllables of what
+    # they keep are _SYL_ANY's, or follow an apostrophe within one (which is then foreign).
+    own = [(a, b) for a, b in (_lines(scan) if lines is None else lines) if any(w in scan[a:b] for w in foreign)]
     # foreign names after a title: "Tổng thống Joe Biden", "Thủ tướng Campuchia Hun Manet"
-    for m in _gated(_FOREIGN_GATE, _CAP_WORD, _foreign_title(), scan, _FOREIGN_FIRST):
-        s, e = m.span("n")
+    for a, m in ((a, m) for a, b in own for m in _gated(_FOREIGN_GATE, _CAP_WORD, _foreign_title(), scan[a:b],
+                                                        _FOREIGN_FIRST)):
+        s, e = a + m.start("n"), a + m.end("n")
         words = m.group("n").split()
         if len(words) >= 4:  # "Thị trưởng New York Eric Adams": an unknown place before the name
             s = e - len(" ".join(words[-2:]))
         if any(_foreign(w) for w in words) and not any(a <= s < b for a, b in found):
             found[(s, e)] = Mention(s, e, text[s:e], True)
     # other foreign names, kept only when a title stands next to them ("… Nông nghiệp Damien O'Connor")
-    for m in _CAP_RUN.finditer(scan):
+    for m in (m for a, b in own for m in _CAP_RUN.finditer(scan, a, b)):
         s, e = m.span()
         if not any(_foreign(w) for w in m.group(0).split()) or any(a < e and s < b for a, b in found):
             continue
@@ -1068,7 +1082,7 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
         p["mentions"].append((s, e))
         p["raw"].append(t)
 
-    mentions = _names(text, scan)
+    mentions = _names(text, scan, lines)
     claimed: list[tuple[int, int]] = []
     posts: dict[int, tuple[list[str], int]] = {}
     starts = [m.start for m in mentions]
@@ -1086,7 +1100,10 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
             if _ON_BEHALF.search(scan, max(0, pre_at - 8), pre_at):
                 pieces = pieces[1:]  # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": signed on the chairman's behalf
             titles += pieces
-        elif cue := _data()["cue_end"].search(scan, max(prev_end, m.start - 40), m.start):
+        elif m.cue_before is not False \
+                and (cue := _data()["cue_end"].search(scan, max(prev_end, m.start - 40), m.start)):
+            # (cue_before False: none here, as a match here, its lookbehind seeing before the window, is one
+            # in the 40 characters before the name read alone)
             # "Giám đốc Sở Y tế, ông Lê Văn A cho biết": the post stands before the cue word
             titles += _chain_before(scan, cue.start(), prev_end, claimed, starts)
         after, _ = posts[m.start]
