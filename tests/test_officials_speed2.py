@@ -80,3 +80,24 @@ def test_foreign_passes_read_only_the_lines_with_a_foreign_syllable():
         parts = rnd.sample(FOREIGN_SNIPPETS, rnd.randrange(1, 7))
         text = "".join(p + rnd.choice(["\n", "\n\n", ", ", ". ", " ", "\n  "]) for p in parts)
         assert O._names(text, text) == O._names(text, text, [(0, len(text))]), text
+
+
+VERB_SNIPPETS = ["đối với", "gồm có", "gồm", "các", "ông", "bà", "đồng chí", "đ/c", "và", "là", "giữ chức vụ",
+                 "giữ chức danh", "được bầu làm", "được bầu giữ chức", "được bổ nhiệm giữ chức vụ", "được bổ nhiệm làm",
+                 "làm", "Trưởng phòng", "Phó Giám đốc", ":", " ", "\t", "Lê Văn An", "xlàm", "khônglà"]
+
+
+def test_literal_gates_hold_a_word_of_every_match():
+    rnd = random.Random(12)
+    hits = [0, 0]
+    for _ in range(4000):
+        text = "".join(rnd.choice(VERB_SNIPPETS) + rnd.choice([" ", "", "  ", "\t"]) for _ in range(rnd.randrange(1, 8)))
+        for m in O._LEAD_TO.finditer(text):
+            assert O._may_lead_to(m.group(0)), (text, m.group(0))
+            hits[0] += 1
+        for i in range(len(text)):
+            m = O._LATER_VERB.search(text, i)
+            if m:
+                assert "làm" in m.group(0) or "giữ chức" in m.group(0), (text, m.group(0))
+                hits[1] += 1
+    assert min(hits) > 500
