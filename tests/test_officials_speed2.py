@@ -101,3 +101,24 @@ def test_literal_gates_hold_a_word_of_every_match():
                 assert "làm" in m.group(0) or "giữ chức" in m.group(0), (text, m.group(0))
                 hits[1] += 1
     assert min(hits) > 500
+
+
+CAPS_SNIPPETS = ["Tỉnh ủy Hà Giang", "Trung Hoa Tập", "ông", "Lê Văn An", "UBND", "xA", "A", " ", "  ", "\t", ",",
+                 "huyện Lâm Hà", "Ðà", "e\u0301", "Sở Y tế", "ΑΒΓ", "ǅa"]
+
+
+def test_caps_may_end_wherever_caps_before_matches():
+    rnd = random.Random(31)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rnd.choice(CAPS_SNIPPETS) + rnd.choice([" ", "", "  "]) for _ in range(rnd.randrange(1, 8)))
+        for s in range(len(text) + 1):
+            if O._CAPS_BEFORE.search(text, max(0, s - 40), s):
+                assert O._caps_may_end(text, s), (text, s)
+                found += 1
+    assert found > 1000
+
+
+def test_lines_are_the_runs_line_finds():
+    for text in _texts(300, 41) + ["", "\n", "a", "\n\na\n", " \n\t\n x \n", "a\u2028b\nc\r\nd"]:
+        assert O._lines(text) == [(m.start(), m.end()) for m in O._LINE.finditer(text) if m.group(0).strip()], text
