@@ -122,3 +122,15 @@ def test_caps_may_end_wherever_caps_before_matches():
 def test_lines_are_the_runs_line_finds():
     for text in _texts(300, 41) + ["", "\n", "a", "\n\na\n", " \n\t\n x \n", "a\u2028b\nc\r\nd"]:
         assert O._lines(text) == [(m.start(), m.end()) for m in O._LINE.finditer(text) if m.group(0).strip()], text
+
+
+def test_pre_cut_ends_the_last_boundary():
+    rnd = random.Random(51)
+    pieces = ["Bí thư", " ", "\n", ",", ";", ":", "|", "(", ")", "“", "”", '"', ".", ". ", ".\n", " - a", " – b", " — C",
+              "-", " -x", "\t-\tđ", "Tỉnh ủy", "x.y", "  "]
+    for _ in range(5000):
+        w = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 9)))
+        cut = 0
+        for m in O._PRE_BOUND.finditer(w):
+            cut = m.end()
+        assert O._pre_cut(w) == cut, w

@@ -493,6 +493,21 @@ _PRE_BOUND = re.compile(r"[,;:\n|()“”\"]|\.\s|\s[–—-]\s(?=[\p{Ll}])|^")
 _PRE_BOUND_CHARS = ",;:\n|()“”\""
 
 
+def _pre_cut(window: str) -> int:
+    """Where the last _PRE_BOUND match in window ends."""
+    cut = 0
+    # the last one-character boundary is always where a match ends (the class is tried first), so the
+    # scan for the last boundary can start there
+    last = max(map(window.rfind, _PRE_BOUND_CHARS))
+    rest = window[last + 1:]
+    # after it only a "." or a dash can open another: with neither, the last ends there (or is "^" at 0)
+    if "." not in rest and "-" not in rest and "–" not in rest and "—" not in rest:
+        return last + 1
+    for cut_m in _PRE_BOUND.finditer(window, max(last, 0)):
+        cut = cut_m.end()
+    return cut
+
+
 def _title_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
     """The title written right before a name ("Bí thư Tỉnh ủy Lê Văn A"): (title, where it starts)."""
     lo = max(floor, start - 220)
@@ -502,12 +517,7 @@ def _title_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
     window = text[lo:start]
     if "(" in window:
         window = _PAREN_ABBR.sub(lambda m: " " * len(m.group(0)), window)
-    cut = 0
-    # the last one-character boundary is always where a match ends (the class is tried first), so the
-    # scan for the last boundary can start there
-    last = max(map(window.rfind, _PRE_BOUND_CHARS))
-    for cut_m in _PRE_BOUND.finditer(window, max(last, 0)):
-        cut = cut_m.end()
+    cut = _pre_cut(window)
     seg = window[cut:]
     head_re = _data()["title_start"]
     for hm in _gated(head_gate, _WORD, head_re, seg, _data()["head_first"], lead=True):
