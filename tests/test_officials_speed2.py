@@ -134,3 +134,22 @@ def test_pre_cut_ends_the_last_boundary():
         for m in O._PRE_BOUND.finditer(w):
             cut = m.end()
         assert O._pre_cut(w) == cut, w
+
+
+def test_a_name_line_opens_with_a_family_name_word():
+    d = O._data()
+    rnd = random.Random(61)
+    pieces = ["NGUYỄN", "VĂN", "AN", "Nguyễn", "Văn", "An", "H'Hen", "H’Hen", "Niê", "*", "#", "|", "_", " ", "\t", "  ",
+              "Lê", "LÊ", "Xyz", "TRẦN", "Trần", "x", "H'", "ĐỖ", "Đỗ", "Văn\u00a0An"]
+    seen = 0
+    for _ in range(20000):
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 7)))
+        stripped = line.strip(" \t*#|_")
+        first = stripped.split(" ", 1)[0].split("\t", 1)[0]
+        if O._upper_name_line(line):
+            assert first in d["upper_surnames"], line
+            seen += 1
+        if d["name"].fullmatch(stripped):
+            assert first in d["name"].surnames or stripped.startswith(("H'", "H’")), line
+            seen += 1
+    assert seen > 100

@@ -1060,10 +1060,14 @@ def _signatures(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int,
         stripped = line.strip(" \t*#|_")
         if len(stripped) > 60 or stripped[:1] not in d["name_initials"]:
             continue  # a name line opens with a family name's first letter
-        um = _upper_name_line(line)
+        # either pattern reads the line's first word (up to a space or tab) as the family name: a set lookup
+        # spares both for most lines
+        first = stripped.split(" ", 1)[0].split("\t", 1)[0]
+        um = first in d["upper_surnames"] and _upper_name_line(line)
         if um and d["title_start"].match(stripped):
             um = None
-        nm = d["name"].fullmatch(stripped)
+        may_name = first in d["name"].surnames or stripped.startswith(("H'", "H’"))
+        nm = d["name"].fullmatch(stripped) if may_name else None
         if not (um or nm):
             continue
         ns = s + line.index(stripped)
