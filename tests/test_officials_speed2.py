@@ -153,3 +153,19 @@ def test_a_name_line_opens_with_a_family_name_word():
             assert first in d["name"].surnames or stripped.startswith(("H'", "H’")), line
             seen += 1
     assert seen > 100
+
+
+def test_title_key_reads_what_the_regex_module_pattern_reads():
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    assert O._TITLE_KEY.findall(every) == O._TITLE_KEY_RE.findall(every)
+    for text in _texts(200, 71) + ["Bí thư  Tỉnh ủy (Sơn La)", "a\u00a0b\u2028c\x1cd", "x - y.z"]:
+        assert O._TITLE_KEY.sub(" ", text) == O._TITLE_KEY_RE.sub(" ", text), text
+
+
+def test_lines_holding_are_the_lines_with_a_word():
+    rnd = random.Random(72)
+    for text in _texts(300, 73):
+        lines = O._lines(text)
+        words = rnd.sample(["Lê", "Văn", "Joe", "Biden", "T", "X", "ông", "Hà Nội", "Manet"], rnd.randrange(1, 4))
+        want = [(a, b) for a, b in lines if any(w in text[a:b] for w in words)]
+        assert O._lines_holding(text, lines, words) == want, (text, words)

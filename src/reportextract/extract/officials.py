@@ -1,7 +1,7 @@
 """Officials and by-line authors: named people with the titles the text gives them, merged across mentions."""
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -81,7 +81,11 @@ _LATER_VERB = re.compile(r"(?<![\p{L}])(?:giữ chức vụ|giữ chức danh|gi
 # a full name (three words or more) that speaks is a person: "Lê Văn An cho biết …"
 _SPEECH = re.compile(r"[ \t]+(?:cho biết|chia sẻ|nói|phát biểu|khẳng định|nhấn mạnh|cho rằng|bày tỏ|kể|giải thích"
                      r"|nhận định|trao đổi|trả lời|thông tin|đề xuất|kiến nghị)(?![\p{L}\p{M}])")
-_TITLE_KEY = re.compile(r"[\s.,;:()-]+")
+# the regex module's \s spelled out for stdlib re (quicker on short strings): _TITLE_KEY_RE, read the same
+_WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+              "\u2028\u2029\u202f\u205f\u3000"
+_TITLE_KEY_RE = re.compile(r"[\s.,;:()-]+")
+_TITLE_KEY = sre.compile(rf"[{_WHITESPACE}.,;:()\-]+")
 _REPEAT = re.compile(r"\b(\p{L}+(?: \p{L}+)?)(?: \1\b)+")
 
 
@@ -816,7 +820,7 @@ def _names(text: str, scan: str, lines: list[tuple[int, int]] | None = None) -> 
     # Both passes read only the lines holding one of these syllables: neither pattern reads across a line end
     # (a line end before or after a match reads as the text's start or end would), and the syllables of what
     # they keep are _SYL_ANY's, or follow an apostrophe within one (which is then foreign).
-    own = [(a, b) for a, b in (_lines(scan) if lines is None else lines) if any(w in scan[a:b] for w in foreign)]
+    own = _lines_holding(scan, _lines(scan) if lines is None else lines, foreign)
     # foreign names after a title: "Tổng thống Joe Biden", "Thủ tướng Campuchia Hun Manet"
     for a, m in ((a, m) for a, b in own for m in _gated(_FOREIGN_GATE, _CAP_WORD, _foreign_title(), scan[a:b],
                                                         _FOREIGN_FIRST)):
@@ -844,6 +848,21 @@ def _names(text: str, scan: str, lines: list[tuple[int, int]] | None = None) -> 
                 and not any(scan[s:e].endswith(" " + p) for p in ("Việt Nam", "Group", "Corporation", "Bank")):
             found[(s, e)] = Mention(s, e, text[s:e], False)
     return sorted(found.values())
+
+
+def _lines_holding(text: str, lines: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
+    """The lines (a, b) with a word of `words` (none holding a line end) in text[a:b], in order: each place
+    str.find finds a word is looked up among the lines, not each line searched for each word."""
+    starts = [a for a, _ in lines]
+    keep = set()
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and i + len(w) <= lines[k][1]:
+                keep.add(k)
+            i = text.find(w, i + 1)
+    return [lines[k] for k in sorted(keep)]
 
 
 _VN_FINAL = sre.compile(r"(?:[aeiouy]+(?:c|ch|m|n|ng|nh|p|t)?)$")
