@@ -1208,6 +1208,9 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
 
 
 def _raw(text: str, scan: str, title: str) -> str:
+    """The title as the text writes it, where the scan copy (tone marks moved) has it."""
+    if scan is text:
+        return title  # no tone mark moved: wherever the scan has it, the text has the same
     i = scan.find(title)
     return text[i:i + len(title)] if i >= 0 else title
 
