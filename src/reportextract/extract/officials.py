@@ -1,7 +1,7 @@
 """Officials and by-line authors: named people with the titles the text gives them, merged across mentions."""
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -71,6 +71,7 @@ _HAS_ABBR = re.compile(r"\p{Lu}[\p{Lu}&.]")
 _DASH_NEXT = sre.compile(r"[ \t]*(?:[-–—]|kiêm|và)?[ \t]+")
 _STRONG_FIRST = frozenset({"Phó", "Trưởng", "Chủ", "Giám", "Bí", "Tổng", "Chánh", "Cục", "Vụ", "Viện", "Hiệu", "Thứ", "Bộ"})
 _CAPS_BEFORE = re.compile(r"(?:\p{Lu}[\p{L}\p{M}]* )+$")
+_AN_LU = re.compile(r"\p{Lu}")
 _CAP_RUN = re.compile(rf"(?<![\p{{L}}\p{{M}}\d.]){_SYL}(?:{_SP}{_SYL}){{1,3}}")
 _SEMI_STOP = re.compile(r";|\.(?:\s|$)|\n")
 _ON_BEHALF = sre.compile(r"(?:KT|TM|TL|TUQ)\.[ \t]*$")
@@ -80,7 +81,11 @@ _LATER_VERB = re.compile(r"(?<![\p{L}])(?:giữ chức vụ|giữ chức danh|gi
 # a full name (three words or more) that speaks is a person: "Lê Văn An cho biết …"
 _SPEECH = re.compile(r"[ \t]+(?:cho biết|chia sẻ|nói|phát biểu|khẳng định|nhấn mạnh|cho rằng|bày tỏ|kể|giải thích"
                      r"|nhận định|trao đổi|trả lời|thông tin|đề xuất|kiến nghị)(?![\p{L}\p{M}])")
-_TITLE_KEY = re.compile(r"[\s.,;:()-]+")
+# the regex module's \s spelled out for stdlib re (quicker on short strings): _TITLE_KEY_RE, read the same
+_WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+              "\u2028\u2029\u202f\u205f\u3000"
+_TITLE_KEY_RE = re.compile(r"[\s.,;:()-]+")
+_TITLE_KEY = sre.compile(rf"[{_WHITESPACE}.,;:()\-]+")
 _REPEAT = re.compile(r"\b(\p{L}+(?: \p{L}+)?)(?: \1\b)+")
 
 
@@ -236,6 +241,9 @@ class Mention(NamedTuple):
     end: int
     name: str
     cue: bool        # preceded by "ông", "bà", "đồng chí" ...: a person even without a title
+    # whether _CUE ends right before the name, read in the 40 characters before it alone (None: not read):
+    # False spares find_officials its own search for one, in fewer characters seeing more context
+    cue_before: bool | None = None
 
 
 def _trie(words: list[str]) -> str:
@@ -431,11 +439,13 @@ def _sentence_case(upper: str) -> str:
 
 # ------------------------------------------------------------------ titles around a name
 
-def _trim(chunk: str) -> str:
-    """Cut a title where running text starts: a verb or function word, a sentence end, a lower-case tail after " - "."""
+def _trim(chunk: str, hm: Any = False) -> str:
+    """Cut a title where running text starts: a verb or function word, a sentence end, a lower-case tail after " - ".
+    `hm`: title_start's match at the chunk's start when the caller has it already (None: no match)."""
     words = chunk.split(" ")
     out: list[str] = []
-    hm = _data()["title_start"].match(chunk)
+    if hm is False:
+        hm = _data()["title_start"].match(chunk)
     in_head = len(chunk[:hm.end()].split(" ")) if hm else 0
     for i, w in enumerate(words):
         if i < in_head:
@@ -472,16 +482,34 @@ def _trim(chunk: str) -> str:
 
 def _is_title(chunk: str) -> str | None:
     """The chunk as a title when it opens with a head word or a title abbreviation; else None."""
-    chunk = _NEW_PREFIX.sub("", chunk.strip()[:250])  # no title is longer
-    if not chunk or not _data()["title_start"].match(chunk):
+    chunk = chunk.strip()[:250]  # no title is longer
+    if chunk.startswith(("tân", "Tân")):  # what _NEW_PREFIX can match opens so
+        chunk = _NEW_PREFIX.sub("", chunk)
+    hm = _data()["title_start"].match(chunk) if chunk else None
+    if hm is None:
         return None
-    t = _trim(chunk)
+    t = _trim(chunk, hm)
     return t if len(t) >= 2 else None
 
 
 _PAREN_ABBR = re.compile(r"\([\p{Lu}Đ&\-]{2,10}\)")
 _PRE_BOUND = re.compile(r"[,;:\n|()“”\"]|\.\s|\s[–—-]\s(?=[\p{Ll}])|^")
 _PRE_BOUND_CHARS = ",;:\n|()“”\""
+
+
+def _pre_cut(window: str) -> int:
+    """Where the last _PRE_BOUND match in window ends."""
+    cut = 0
+    # the last one-character boundary is always where a match ends (the class is tried first), so the
+    # scan for the last boundary can start there
+    last = max(map(window.rfind, _PRE_BOUND_CHARS))
+    rest = window[last + 1:]
+    # after it only a "." or a dash can open another: with neither, the last ends there (or is "^" at 0)
+    if "." not in rest and "-" not in rest and "–" not in rest and "—" not in rest:
+        return last + 1
+    for cut_m in _PRE_BOUND.finditer(window, max(last, 0)):
+        cut = cut_m.end()
+    return cut
 
 
 def _title_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
@@ -493,12 +521,7 @@ def _title_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
     window = text[lo:start]
     if "(" in window:
         window = _PAREN_ABBR.sub(lambda m: " " * len(m.group(0)), window)
-    cut = 0
-    # the last one-character boundary is always where a match ends (the class is tried first), so the
-    # scan for the last boundary can start there
-    last = max(map(window.rfind, _PRE_BOUND_CHARS))
-    for cut_m in _PRE_BOUND.finditer(window, max(last, 0)):
-        cut = cut_m.end()
+    cut = _pre_cut(window)
     seg = window[cut:]
     head_re = _data()["title_start"]
     for hm in _gated(head_gate, _WORD, head_re, seg, _data()["head_first"], lead=True):
@@ -561,13 +584,23 @@ _LEAD_TO = sre.compile(
     r"|là[ \t]+(?:các[ \t]+)?(?:ông|bà|đồng chí))[ \t]*:?[ \t]*")
 
 
+def _may_lead_to(text: str) -> bool:
+    """Whether _LEAD_TO can match in text: each of its matches holds "gồm", "đối với", or "là" and one of
+    "ông", "bà", "đồng chí" (str's `in` is far quicker than the pattern's scan)."""
+    return "gồm" in text or "đối với" in text or "là" in text and ("ông" in text or "bà" in text or "đồng chí" in text)
+
+
 def _lead_title(text: str, start: int) -> list[str]:
     """The title a sentence gives the list a name stands in ("… chức danh Ủy viên UBND tỉnh đối với ông A, …")."""
     lo = max(0, start - 400)
     window = text[lo:start]
+    if not _may_lead_to(window):
+        return []
     last_dot = _LAST_DOT_SPACE.search(window)
     b = max(window.rfind("\n"), last_dot.end() if last_dot else -1)
     sent = window[b + 1:]
+    if not _may_lead_to(sent):
+        return []
     to = None
     for to in _LEAD_TO.finditer(sent):
         pass
@@ -655,7 +688,9 @@ def _titles_after(text: str, end: int, starts: list[int] = []) -> tuple[list[str
         j = bisect_left(starts, pos)
         if j < len(starts) and starts[j] < limit:
             limit = starts[j]
-        vm = _LATER_VERB.search(text, pos, limit)
+        # each of its matches holds "giữ chức" or "làm": str.find is far quicker than the pattern's scan
+        if text.find("làm", pos, limit) >= 0 or text.find("giữ chức", pos, limit) >= 0:
+            vm = _LATER_VERB.search(text, pos, limit)
     if vm:
         stop = _VERB_STOP.search(text, vm.end())
         t = _is_title(text[vm.end():stop.start() if stop else len(text)])
@@ -682,6 +717,14 @@ def _last_words(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w.split(" ")[-1] for w in words if " " in w)
 
 
+def _caps_may_end(text: str, s: int) -> bool:
+    """Whether _CAPS_BEFORE can match ending at s: its last word is a capital and letters, then a space at s - 1,
+    so a capital stands after the last space before that one (one quick search of a word, not of 40 characters)."""
+    if s < 2 or text[s - 1] != " ":
+        return False
+    return _AN_LU.search(text[max(0, s - 41):s - 1].rpartition(" ")[2]) is not None
+
+
 def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     """Shrink a capitalised run to the person's name, or None for a place, an organisation or a title."""
     d = _data()
@@ -700,7 +743,7 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
         s += cut
         name = text[s:e]
     # "Trung Hoa Tập …": the name regex started inside a place that opens with a non-surname word
-    run = _CAPS_BEFORE.search(text, max(0, s - 40), s)
+    run = _CAPS_BEFORE.search(text, max(0, s - 40), s) if _caps_may_end(text, s) else None
     if run:
         pm = _prov_end(text[run.start():e])
         if pm and run.start() + pm > s:
@@ -738,15 +781,15 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     return s, e
 
 
-def _names(text: str, scan: str) -> list[Mention]:
+def _names(text: str, scan: str, lines: list[tuple[int, int]] | None = None) -> list[Mention]:
     d = _data()
     found: dict[tuple[int, int], Mention] = {}
     for m in _gated(d["surname_gate"], _CAP_WORD, d["name"], scan, d["surname_set"]):
         span = _clean_name(scan, *m.span())
         if span:
-            cue = bool(d["cue_end_r"].search(scan[max(0, span[0] - 40):span[0]])) \
-                or scan[span[0]:span[1]].count(" ") >= 2 and bool(_SPEECH.match(scan, span[1]))
-            found[span] = Mention(span[0], span[1], text[span[0]:span[1]], cue)
+            before = bool(d["cue_end_r"].search(scan[max(0, span[0] - 40):span[0]]))
+            cue = before or scan[span[0]:span[1]].count(" ") >= 2 and bool(_SPEECH.match(scan, span[1]))
+            found[span] = Mention(span[0], span[1], text[span[0]:span[1]], cue, before)
     for m in _gated(_cue_gate(), _CUE_START, d["cue_list"], scan, lead=True):
         before = scan[max(0, m.start() - 30):m.start()]
         if _ends_with(before, d["place_words"]) or _ends_with(before, d["org_words"]):
@@ -771,18 +814,24 @@ def _names(text: str, scan: str) -> list[Mention]:
                     found[(s, e)] = Mention(s, e, text[s:e], True)
             pos += len(item)
     # both passes below keep a name only when one of its capitalised syllables is foreign
-    if not any(_foreign(w) for w in set(_SYL_ANY.findall(scan))):
+    foreign = [w for w in set(_SYL_ANY.findall(scan)) if _foreign(w)]
+    if not foreign:
         return sorted(found.values())
+    # Both passes read only the lines holding one of these syllables: neither pattern reads across a line end
+    # (a line end before or after a match reads as the text's start or end would), and the syllables of what
+    # they keep are _SYL_ANY's, or follow an apostrophe within one (which is then foreign).
+    own = _lines_holding(scan, _lines(scan) if lines is None else lines, foreign)
     # foreign names after a title: "Tổng thống Joe Biden", "Thủ tướng Campuchia Hun Manet"
-    for m in _gated(_FOREIGN_GATE, _CAP_WORD, _foreign_title(), scan, _FOREIGN_FIRST):
-        s, e = m.span("n")
+    for a, m in ((a, m) for a, b in own for m in _gated(_FOREIGN_GATE, _CAP_WORD, _foreign_title(), scan[a:b],
+                                                        _FOREIGN_FIRST)):
+        s, e = a + m.start("n"), a + m.end("n")
         words = m.group("n").split()
         if len(words) >= 4:  # "Thị trưởng New York Eric Adams": an unknown place before the name
             s = e - len(" ".join(words[-2:]))
         if any(_foreign(w) for w in words) and not any(a <= s < b for a, b in found):
             found[(s, e)] = Mention(s, e, text[s:e], True)
     # other foreign names, kept only when a title stands next to them ("… Nông nghiệp Damien O'Connor")
-    for m in _CAP_RUN.finditer(scan):
+    for m in (m for a, b in own for m in _CAP_RUN.finditer(scan, a, b)):
         s, e = m.span()
         if not any(_foreign(w) for w in m.group(0).split()) or any(a < e and s < b for a, b in found):
             continue
@@ -799,6 +848,21 @@ def _names(text: str, scan: str) -> list[Mention]:
                 and not any(scan[s:e].endswith(" " + p) for p in ("Việt Nam", "Group", "Corporation", "Bank")):
             found[(s, e)] = Mention(s, e, text[s:e], False)
     return sorted(found.values())
+
+
+def _lines_holding(text: str, lines: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
+    """The lines (a, b) with a word of `words` (none holding a line end) in text[a:b], in order: each place
+    str.find finds a word is looked up among the lines, not each line searched for each word."""
+    starts = [a for a, _ in lines]
+    keep = set()
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and i + len(w) <= lines[k][1]:
+                keep.add(k)
+            i = text.find(w, i + 1)
+    return [lines[k] for k in sorted(keep)]
 
 
 _VN_FINAL = sre.compile(r"(?:[aeiouy]+(?:c|ch|m|n|ng|nh|p|t)?)$")
@@ -832,7 +896,30 @@ _BYLINE = re.compile(
     rf"[ \t*_]*$")
 _BYLINE_POS = re.compile(rf"^[ \t*_]*(?P<n>{_SYL}(?:{_SP}{_SYL}){{1,4}}|{_UPSYL}(?:{_SP}{_UPSYL}){{1,4}})"
                          rf"[ \t]*[,\-–][ \t]*(?P<t>[^\n]+?)[ \t*_]*$")
-_SIGN_HINT = sre.compile(r"(?m)^[ \t*|]*(?:KT|TM|TL|TUQ|Q)\.|\((?:Đã ký|đã ký|Ký)|Nơi nhận|Ký bởi|ký số", sre.IGNORECASE)
+# Signs of a signature block above a by-line, read in two parts (one case-insensitive search of both over a
+# page of text cost more than the rest of find_authors): a line opening "KT." "TM." …, and a word of
+# _SIGN_WORD, every one of which holds "ký" or "nơ" (case aside: _SIGN_MARKS holds every character that
+# matches one of these four letters case-insensitively), found with str.find, far quicker than a scan by re.
+_SIGN_LINE = sre.compile(r"[ \t*|]*(?:KT|TM|TL|TUQ|Q)\.", sre.IGNORECASE)
+_SIGN_WORD = sre.compile(r"\((?:Đã ký|đã ký|Ký)|Nơi nhận|Ký bởi|ký số", sre.IGNORECASE)
+_SIGN_MARKS = {"ý": "kK\u212a", "Ý": "kK\u212a", "ơ": "nN", "Ơ": "nN"}  # a mark, the letters before it
+
+
+def _sign_hint(text: str, lines: list[tuple[int, int]], j: int, k: int) -> bool:
+    """Whether the text from lines[j] up to lines[k] holds a sign of a signature block: what a search of
+    "(?m)^" + _SIGN_LINE + "|" + _SIGN_WORD over it finds. "^" stands only at the start of a line, and a
+    blank line holds no "KT."; a _SIGN_WORD match is at most 8 characters long and holds "ký" or "nơ"
+    within its first 6, so a search of the few characters around each such pair finds it."""
+    lo, hi = lines[j][0], lines[k][0]
+    if any(_SIGN_LINE.match(text, a, b) for a, b in lines[j:k]):
+        return True
+    for mark, before in _SIGN_MARKS.items():
+        q = text.find(mark, lo + 1, hi)
+        while q >= 0:
+            if text[q - 1] in before and _SIGN_WORD.search(text, max(lo, q - 5), min(hi, q + 8)):
+                return True
+            q = text.find(mark, q + 1, hi)
+    return False
 
 
 def _opens_upper(line: str) -> bool:
@@ -878,7 +965,14 @@ def _is_kind_heading(words: str) -> bool:
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group(0).strip()]
+    """(start, end) of each line that is not blank: the runs _LINE finds, read with str.split (quicker)."""
+    out = []
+    at = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((at, at + len(line)))
+        at += len(line) + 1
+    return out
 
 
 def find_authors(text: str, lines: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -915,8 +1009,7 @@ def find_authors(text: str, lines: list[tuple[int, int]] | None = None) -> list[
         if names and any(s + a == f[0] for a, _ in names for f in found):
             break
         if names:
-            above = text[lines[max(0, k - 8)][0]:s]
-            if _SIGN_HINT.search(above):
+            if _sign_hint(text, lines, max(0, k - 8), k):
                 break  # a signature block: the signer is an official, not an author
             found += [(s + a, s + b) for a, b in names]
             break
@@ -986,10 +1079,14 @@ def _signatures(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int,
         stripped = line.strip(" \t*#|_")
         if len(stripped) > 60 or stripped[:1] not in d["name_initials"]:
             continue  # a name line opens with a family name's first letter
-        um = _upper_name_line(line)
+        # either pattern reads the line's first word (up to a space or tab) as the family name: a set lookup
+        # spares both for most lines
+        first = stripped.split(" ", 1)[0].split("\t", 1)[0]
+        um = first in d["upper_surnames"] and _upper_name_line(line)
         if um and d["title_start"].match(stripped):
             um = None
-        nm = d["name"].fullmatch(stripped)
+        may_name = first in d["name"].surnames or stripped.startswith(("H'", "H’"))
+        nm = d["name"].fullmatch(stripped) if may_name else None
         if not (um or nm):
             continue
         ns = s + line.index(stripped)
@@ -1046,7 +1143,7 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
         p["mentions"].append((s, e))
         p["raw"].append(t)
 
-    mentions = _names(text, scan)
+    mentions = _names(text, scan, lines)
     claimed: list[tuple[int, int]] = []
     posts: dict[int, tuple[list[str], int]] = {}
     starts = [m.start for m in mentions]
@@ -1064,7 +1161,10 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
             if _ON_BEHALF.search(scan, max(0, pre_at - 8), pre_at):
                 pieces = pieces[1:]  # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": signed on the chairman's behalf
             titles += pieces
-        elif cue := _data()["cue_end"].search(scan, max(prev_end, m.start - 40), m.start):
+        elif m.cue_before is not False \
+                and (cue := _data()["cue_end"].search(scan, max(prev_end, m.start - 40), m.start)):
+            # (cue_before False: none here, as a match here, its lookbehind seeing before the window, is one
+            # in the 40 characters before the name read alone)
             # "Giám đốc Sở Y tế, ông Lê Văn A cho biết": the post stands before the cue word
             titles += _chain_before(scan, cue.start(), prev_end, claimed, starts)
         after, _ = posts[m.start]
@@ -1108,6 +1208,9 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
 
 
 def _raw(text: str, scan: str, title: str) -> str:
+    """The title as the text writes it, where the scan copy (tone marks moved) has it."""
+    if scan is text:
+        return title  # no tone mark moved: wherever the scan has it, the text has the same
     i = scan.find(title)
     return text[i:i + len(title)] if i >= 0 else title
 
