@@ -1,4 +1,4 @@
-"""The pipeline's span container: our whitespace tokenizer builds the Doc spaCy's blank Vietnamese one
+"""The pipeline's span container: our whitespace tokenizer (spaCy's rule-less Tokenizer) builds the Doc spaCy's blank Vietnamese one
 builds, and sentence bounds follow the sentence starts the component sets."""
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import random
 
 import pytest
 import spacy
+from spacy.vocab import Vocab
 
-from reportextract.nlp import get_pipeline, make_doc, sentence_bounds, words_and_spaces
+from reportextract.nlp import get_pipeline, make_doc, sentence_bounds, whitespace_tokenizer
 
 PIECES = ["Hà", "Nội,", "ngày", "5/3/2024", "Đồng chí", "3,5%", " ", "  ", "\n", "\n\n", " \n ", "\t",
           "\u00a0", "\u3000", "\x1c", "\u2028", "\x85", "-", "“Xin”", "(1)", "ủy", "o\u0300"]
@@ -29,14 +30,26 @@ def test_whitespace_tokenizer_builds_spacys_doc(blank_vi) -> None:
         assert ours.text == text
 
 
-@pytest.mark.parametrize("text, words, spaces", [
-    ("Hà Nội", ["Hà", "Nội"], [True, False]),
-    ("  lead", ["  ", "lead"], [False, False]),
-    ("two  gaps", ["two", " ", "gaps"], [True, False, False]),
-    ("line\n next", ["line", "\n ", "next"], [False, False, False]),
-], ids=["one-space", "leading-run", "double-space", "newline-run"])
-def test_words_and_spaces(text: str, words: list[str], spaces: list[bool]) -> None:
-    assert words_and_spaces(text) == (words, spaces)
+@pytest.mark.parametrize("text, tokens", [
+    ("Hà Nội", [("Hà", " "), ("Nội", "")]),
+    ("  lead", [("  ", ""), ("lead", "")]),
+    ("two  gaps", [("two", " "), (" ", ""), ("gaps", "")]),
+    ("line\n next", [("line", ""), ("\n ", ""), ("next", "")]),
+    ("end \n", [("end", " "), ("\n", "")]),
+], ids=["one-space", "leading-run", "double-space", "newline-run", "space-then-newline"])
+def test_whitespace_tokens(text: str, tokens: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.whitespace_) for t in make_doc(text)] == tokens
+
+
+def test_tokenizer_cache_does_not_change_tokens(blank_vi) -> None:
+    """The tokenizer caches chunks: the same chunk in a new context, and after the cache is full, splits alike."""
+    tokenizer = whitespace_tokenizer(Vocab())
+    tokenizer.max_cache_size = 50
+    rnd = random.Random(11)
+    for _ in range(2000):
+        text = "".join(rnd.choice(PIECES) for _ in range(rnd.randrange(1, 15)))
+        assert [(t.text, t.whitespace_) for t in tokenizer(text)] == \
+            [(t.text, t.whitespace_) for t in blank_vi(text)], repr(text)
 
 
 def test_sentence_bounds_are_trimmed_sentences() -> None:

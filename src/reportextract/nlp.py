@@ -4,7 +4,6 @@ from __future__ import annotations
 from bisect import bisect_right
 import gc
 from functools import lru_cache
-import re as stdlib_re
 from typing import Any, Iterable
 
 import regex as re
@@ -12,6 +11,7 @@ import numpy
 import spacy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, SpanGroup
 
 # Per-document extensions. Records are not kept on Span._ : spaCy keys span extensions by
@@ -35,34 +35,17 @@ COMPONENTS = (
 )
 
 
-# A word with the one plain space that may follow it, or a run of whitespace that is a token of its own
-# (stdlib: its \s is str.split()'s whitespace).
-_TOKEN = stdlib_re.compile(r"(\S+)( ?)|(\s+)")
+def whitespace_tokenizer(vocab: Any) -> Tokenizer:
+    """The blank Vietnamese tokenizer without pyvi (words split at whitespace), as spaCy's own rule-less
+    Tokenizer: it builds the same Doc (whitespace runs become tokens, one plain space after a word its
+    trailing space) in Cython, and caches each whitespace-delimited chunk's lexemes (at most
+    10,000 chunks, spaCy's default) where the vi tokenizer rebuilds words and spaces in Python per call.
 
-
-def words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
-    """spacy.util.get_words_and_spaces(text.split(), text) in one findall (spaCy's copies the rest of the
-    text for every word): whitespace runs become tokens, one plain space after a word its trailing space.
-
-    >>> words_and_spaces("  Hà Nội,  ngày 5\\n")
-    (['  ', 'Hà', 'Nội,', ' ', 'ngày', '5', '\\n'], [False, True, True, False, True, False, False])
+    >>> from spacy.vocab import Vocab
+    >>> [(t.text, t.whitespace_) for t in whitespace_tokenizer(Vocab())("  Hà Nội,  ngày 5\\n")]
+    [('  ', ''), ('Hà', ' '), ('Nội,', ' '), (' ', ''), ('ngày', ' '), ('5', ''), ('\\n', '')]
     """
-    found = _TOKEN.findall(text)
-    return [word or gap for word, _, gap in found], [space == " " for _, space, _ in found]
-
-
-class WhitespaceTokenizer:
-    """The blank Vietnamese tokenizer without pyvi (words split at whitespace), the same Doc built faster."""
-
-    def __init__(self, vocab: Any) -> None:
-        self.vocab = vocab
-
-    def __call__(self, text: str) -> Doc:
-        words, spaces = words_and_spaces(text)
-        return Doc(self.vocab, words=words, spaces=spaces)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return WhitespaceTokenizer, (self.vocab,)
+    return Tokenizer(vocab)
 
 
 # Run once through the fresh pipeline so that the patterns our components compile on first use are
@@ -87,7 +70,7 @@ def get_pipeline() -> Language:
         from . import extract  # noqa: F401  (registers the factories)
 
         nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-        nlp.tokenizer = WhitespaceTokenizer(nlp.vocab)
+        nlp.tokenizer = whitespace_tokenizer(nlp.vocab)
         for name in COMPONENTS:
             nlp.add_pipe(name)
         doc = nlp.make_doc(_WARM_UP)
