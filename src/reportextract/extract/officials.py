@@ -443,19 +443,20 @@ def _trim(chunk: str, hm: Any = False) -> str:
     """Cut a title where running text starts: a verb or function word, a sentence end, a lower-case tail after " - ".
     `hm`: title_start's match at the chunk's start when the caller has it already (None: no match)."""
     words = chunk.split(" ")
-    out: list[str] = []
+    d = _data()
+    title_start = d["title_start"]
     if hm is False:
-        hm = _data()["title_start"].match(chunk)
-    in_head = len(chunk[:hm.end()].split(" ")) if hm else 0
-    for i, w in enumerate(words):
-        if i < in_head:
-            out.append(w)
-            continue
-        if w in _STRONG_FIRST and i > 0 and _data()["strong"].match(" ".join(words[i:i + 4])):
+        hm = title_start.match(chunk)
+    # the words of the head match are kept as they are (as many as the spaces before its end, plus one)
+    in_head = chunk.count(" ", 0, hm.end()) + 1 if hm else 0
+    out: list[str] = words[:in_head]
+    for i in range(in_head, len(words)):
+        w = words[i]
+        if w in _STRONG_FIRST and i > 0 and d["strong"].match(" ".join(words[i:i + 4])):
             break  # "Phó Bí thư Thường trực Tỉnh ủy Phó Trưởng Ban Chỉ đạo": a second post starts
         if w in ("-", "–", "—", "&"):
             if i + 1 < len(words) and words[i + 1][:1].isupper() \
-                    and not _data()["title_start"].match(" ".join(words[i + 1:i + 6])):
+                    and not title_start.match(" ".join(words[i + 1:i + 6])):
                 out.append(w)  # "Sở Lao động - Thương binh và Xã hội"; not "… tỉnh - Tổ trưởng"
                 continue
             break
@@ -471,7 +472,7 @@ def _trim(chunk: str, hm: Any = False) -> str:
         if bare == "dự" and not (i + 1 < len(words) and words[i + 1].startswith("khuyết")):
             break  # "… dự lễ", not "Ủy viên dự khuyết"
         if bare == "và" and (i + 1 >= len(words) or not words[i + 1][:1].isupper()
-                             or _data()["title_start"].match(" ".join(words[i + 1:i + 6]))):
+                             or title_start.match(" ".join(words[i + 1:i + 6]))):
             break
         out.append(w)
         if w.endswith((".", "!", "?")) and not _ABBR_DOT.fullmatch(w):
@@ -626,7 +627,8 @@ def _titles_after(text: str, end: int, starts: list[int] = []) -> tuple[list[str
         sm = _POST_SEP.match(text, pos)
         if not sm:
             break
-        if "(" in sm.group(0) and not out:
+        sep = sm.group(0)
+        if "(" in sep and not out:
             # "X (46 tuổi, Trưởng phòng Kinh tế)": the posts among the bracket's parts
             close = text.find(")", sm.end(), sm.end() + 200)
             if close > 0 and "(" not in text[sm.end():close]:
@@ -635,17 +637,17 @@ def _titles_after(text: str, end: int, starts: list[int] = []) -> tuple[list[str
                     out += found
                     pos = close + 1
                     break
-        if "(" in sm.group(0):
+        if "(" in sep:
             in_paren = True
         stop = _CHUNK_STOP.search(text, sm.end())
         chunk_end = stop.start() if stop else len(text)
         chunk = text[sm.end():chunk_end]
-        if sm.group(0).strip() == "" and not d["title_start"].match(chunk):
+        if sep.strip() == "" and not d["title_start"].match(chunk):
             break
         t = _is_title(chunk)
         if not t:
             break
-        if ";" in sm.group(0):
+        if ";" in sep:
             # after ";" only further posts of the same person ("…, Ủy viên Bộ Chính trị; Giám đốc …"):
             # the part up to the next ";" must name nobody
             seg = _SEMI_STOP.search(text, sm.end())
@@ -703,9 +705,19 @@ def _titles_after(text: str, end: int, starts: list[int] = []) -> tuple[list[str
 
 def _ends_with(before: str, words: frozenset[str]) -> bool:
     """Whether the text before a name ends with one of `words` (one to three words long) and a space."""
+    return _tail_in(_tail3(before), words)
+
+
+def _tail3(before: str) -> list[str] | None:
+    """The last three words of the text before a name, or None when no space or tab ends it: what _ends_with
+    reads, split once for a caller that asks about two word sets."""
     if not before.endswith((" ", "\t")):
-        return False
-    tail = before.split()[-3:]
+        return None
+    return before.split()[-3:]
+
+
+def _tail_in(tail: list[str] | None, words: frozenset[str]) -> bool:
+    """_ends_with for the words _tail3 read."""
     if not tail or tail[-1] not in _last_words(words) and tail[-1].lstrip("(“\"'-–") not in words:
         return False  # a phrase of two or three words ends with the last word of one of `words`
     return any(" ".join(tail[-k:]).lstrip("(“\"'-–") in words for k in range(1, len(tail) + 1))
@@ -728,8 +740,10 @@ def _caps_may_end(text: str, s: int) -> bool:
 def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     """Shrink a capitalised run to the person's name, or None for a place, an organisation or a title."""
     d = _data()
+    title_start = d["title_start"]
     name = text[s:e]
     # "Ông Nguyễn Văn A" at a sentence start, "Tỉnh ủy Hà Giang Nguyễn Văn A": drop the words before the name
+    name_pm = -1  # _prov_end(name) once read for the name as it stands (-1: not read)
     for _ in range(3):
         first, _, rest = name.partition(" ")
         pm = _prov_end(name)
@@ -739,6 +753,7 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
         elif first in ("Ông", "Bà", "Anh", "Chị", "Cụ") and d["name"].fullmatch(rest):
             cut = len(first) + 1
         else:
+            name_pm = pm
             break
         s += cut
         name = text[s:e]
@@ -751,30 +766,43 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
             while s < e and text[s] == " ":
                 s += 1
             name = text[s:e]
-    # a title written with no comma after the name: "Nguyễn Văn A Phó Chủ tịch …"
-    for sm in _SPACE.finditer(name):
-        if text[s + sm.end()].isupper() and d["title_start"].match(text, s + sm.end()):
-            name = name[:sm.start()]
-            e = s + len(name)
+            name_pm = -1
+    # a title written with no comma after the name: "Nguyễn Văn A Phó Chủ tịch …" (each space followed by a
+    # capital, as _SPACE's matches whose next character isupper(): no white space is upper case)
+    k = name.find(" ")
+    while k >= 0:
+        if k + 1 < len(name) and name[k + 1].isupper() and title_start.match(text, s + k + 1):
+            name = name[:k]
+            e = s + k
+            name_pm = -1
             break
+        k = name.find(" ", k + 1)
     parts = name.split()
     if len(parts) == 5 and parts[2] in d["surname_set"] and _ends_with(text[max(0, s - 30):s], d["place_words"]):
         # "huyện Lâm Hà Trần Văn Xuân": a two-word place, then the person
         s += len(parts[0]) + len(parts[1]) + 2
         name = text[s:e]
         parts = parts[2:]
-    if len(parts) < 2 or d["title_start"].match(name) and d["title_start"].match(name).end() > len(parts[0]):
+        name_pm = -1
+    if len(parts) < 2:
+        return None
+    hm = title_start.match(name)
+    if hm and hm.end() > len(parts[0]):
         return None
     if parts[0] == "Đoàn" and " ".join(parts[1:]) in d["provinces"]:
         return None  # "Đoàn Quảng Ninh": a delegation
     if name == "Hồ Chí Minh" and text[max(0, s - 9):s] in ("Chủ tịch ", "Chủ Tịch "):
         return s, e  # the person, not the city
-    if name in d["provinces"] or _prov_end(name) and len(parts) <= 3 or _fold(name) in d["provinces_folded"]:
+    if name in d["provinces"]:
         return None
-    before = text[max(0, s - 30):s]
-    if _ends_with(before, d["org_words"]):
+    if name_pm < 0:
+        name_pm = _prov_end(name)
+    if name_pm and len(parts) <= 3 or _fold(name) in d["provinces_folded"]:
         return None
-    if _ends_with(before, d["place_words"]) and (len(parts) == 2 or _prov_end(name)):
+    tail = _tail3(text[max(0, s - 30):s])
+    if _tail_in(tail, d["org_words"]):
+        return None
+    if _tail_in(tail, d["place_words"]) and (len(parts) == 2 or name_pm):
         return None
     if _ORG_TAIL.match(text[e:e + 12]):
         return None

@@ -1,0 +1,172 @@
+"""The third round of the officials module's speed devices reads exactly what the plain code it replaced read
+(sentences and names written for these tests, in random combinations)."""
+from __future__ import annotations
+
+import random
+import sys
+
+import pytest
+import regex
+
+from reportextract.extract import officials as O
+
+# ------------------------------------------------------------------ material
+
+NAMES = ["Nguyễn Văn An", "Trần Thị Bích Hạnh", "Lê Quang", "Hà Văn Khoa", "Phạm Minh Chính", "Y Nhuận Byă",
+         "H'Hen Niê", "Đặng Thị Mai", "Lâm Hà Trần Văn Xuân", "Hồ Chí Minh", "Đoàn Quảng Ninh", "Quảng Ngãi",
+         "Bùi Thanh Sơn", "Ông Vũ Đức Đam", "Kiên Giang Lý Văn Tư", "Hoàng Anh", "Lò Văn Puốn", "Mai Tiến Dũng"]
+BEFORE = ["", "Đồng chí ", "ông ", "bà ", "Phó Chủ tịch UBND tỉnh ", "Bí thư Tỉnh ủy ", "huyện ", "xã ",
+          "Sở ", "Công ty ", "tỉnh ", "đường ", "Trường THPT ", "các đồng chí: ", "PGS.TS. ", "Chủ tịch ",
+          "Tập đoàn ", "thôn ", "Ban Tuyên giáo ", "\n", "(", "“", "- ", "gồm các ông: "]
+AFTER = ["", ", Bí thư Tỉnh ủy", " Phó Chủ tịch UBND tỉnh", " - Giám đốc Sở Y tế", " phát biểu.", " cho biết",
+         " (Trưởng phòng Kinh tế)", " Thanh niên", " Cộng sản", " nhân dân", ", Ủy viên Ban Thường vụ Tỉnh ủy",
+         " và Lê Văn Bình", "; Phó Trưởng ban Dân vận", " giữ chức vụ Phó Giám đốc", " Việt Nam", " UBND tỉnh",
+         " Chủ nhiệm Ủy ban Kiểm tra", " tân Bí thư", ".", "\n", " Trưởng thôn Bản Mới", " giám đốc sở",
+         " nguyên phó chủ tịch xã"]
+TITLES = ["Phó Chủ tịch UBND tỉnh phát biểu", "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh", "Giám đốc Sở Lao động - Thương binh"
+          " và Xã hội cho biết", "Ủy viên dự khuyết Trung ương Đảng", "Trưởng ban Dân vận và Phó Chủ tịch", "Phó Bí thư "
+          "Thường trực Tỉnh ủy Phó Trưởng Ban Chỉ đạo", "Chủ tịch UBND huyện - Tổ trưởng", "TUV, Bí thư Huyện ủy đã",
+          "Phó Giám đốc Công an tỉnh đồng chí", "Chánh Văn phòng UBND tỉnh dự lễ", "Hiệu trưởng Trường THPT Lê Lợi.",
+          "PHÓ CHỦ TỊCH UBND TỈNH", "Chủ tịch  UBND   xã", "nguyên Bộ trưởng Bộ Tài chính", "Tổng Giám đốc & Chủ tịch",
+          "Bí thư Đảng ủy Khối các cơ quan tỉnh", "Thứ trưởng Bộ Y tế Trần Văn Thuấn", "Giám đốc Sở T.Ư Đoàn",
+          "Giám đốc. Sau đó ông về quê", "Bí thư Tỉnh ủy! Tại buổi lễ", "Phó Chủ tịch, Trưởng ban"]
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rnd.randrange(1, 5)):
+            parts.append(rnd.choice(BEFORE) + rnd.choice(NAMES) + rnd.choice(AFTER))
+        out.append(rnd.choice(["", "Hôm nay, ", "Tại hội nghị, "]) + " ".join(parts))
+    return out
+
+
+# ------------------------------------------------------------------ the code as it was (the slow paths)
+
+_SPACE = regex.compile(r" (?=\S)")
+
+
+def _clean_name_plain(text, s, e):
+    d = O._data()
+    name = text[s:e]
+    for _ in range(3):
+        first, _, rest = name.partition(" ")
+        pm = O._prov_end(name)
+        rest_words = name[pm:].split() if pm else []
+        if pm and (len(rest_words) >= 2 or d["name"].fullmatch(name[pm:].lstrip())):
+            cut = len(name) - len(name[pm:].lstrip())
+        elif first in ("Ông", "Bà", "Anh", "Chị", "Cụ") and d["name"].fullmatch(rest):
+            cut = len(first) + 1
+        else:
+            break
+        s += cut
+        name = text[s:e]
+    run = O._CAPS_BEFORE.search(text, max(0, s - 40), s) if O._caps_may_end(text, s) else None
+    if run:
+        pm = O._prov_end(text[run.start():e])
+        if pm and run.start() + pm > s:
+            s = run.start() + pm
+            while s < e and text[s] == " ":
+                s += 1
+            name = text[s:e]
+    for sm in _SPACE.finditer(name):
+        if text[s + sm.end()].isupper() and d["title_start"].match(text, s + sm.end()):
+            name = name[:sm.start()]
+            e = s + len(name)
+            break
+    parts = name.split()
+    if len(parts) == 5 and parts[2] in d["surname_set"] and O._ends_with(text[max(0, s - 30):s], d["place_words"]):
+        s += len(parts[0]) + len(parts[1]) + 2
+        name = text[s:e]
+        parts = parts[2:]
+    if len(parts) < 2 or d["title_start"].match(name) and d["title_start"].match(name).end() > len(parts[0]):
+        return None
+    if parts[0] == "Đoàn" and " ".join(parts[1:]) in d["provinces"]:
+        return None
+    if name == "Hồ Chí Minh" and text[max(0, s - 9):s] in ("Chủ tịch ", "Chủ Tịch "):
+        return s, e
+    if name in d["provinces"] or O._prov_end(name) and len(parts) <= 3 or O._fold(name) in d["provinces_folded"]:
+        return None
+    before = text[max(0, s - 30):s]
+    if O._ends_with(before, d["org_words"]):
+        return None
+    if O._ends_with(before, d["place_words"]) and (len(parts) == 2 or O._prov_end(name)):
+        return None
+    if O._ORG_TAIL.match(text[e:e + 12]):
+        return None
+    return s, e
+
+
+def _trim_plain(chunk, hm=False):
+    words = chunk.split(" ")
+    out = []
+    if hm is False:
+        hm = O._data()["title_start"].match(chunk)
+    in_head = len(chunk[:hm.end()].split(" ")) if hm else 0
+    for i, w in enumerate(words):
+        if i < in_head:
+            out.append(w)
+            continue
+        if w in O._STRONG_FIRST and i > 0 and O._data()["strong"].match(" ".join(words[i:i + 4])):
+            break
+        if w in ("-", "–", "—", "&"):
+            if i + 1 < len(words) and words[i + 1][:1].isupper() \
+                    and not O._data()["title_start"].match(" ".join(words[i + 1:i + 6])):
+                out.append(w)
+                continue
+            break
+        bare = w.strip(".,;:!?\"“”'()")
+        if not bare:
+            if w == "":
+                continue
+            break
+        if bare[:1].islower() and bare in O._STOP:
+            break
+        if bare == "đồng" and i + 1 < len(words) and words[i + 1] in ("chủ", "chí", "thời", "ý", "loạt"):
+            break
+        if bare == "dự" and not (i + 1 < len(words) and words[i + 1].startswith("khuyết")):
+            break
+        if bare == "và" and (i + 1 >= len(words) or not words[i + 1][:1].isupper()
+                             or O._data()["title_start"].match(" ".join(words[i + 1:i + 6]))):
+            break
+        out.append(w)
+        if w.endswith((".", "!", "?")) and not O._ABBR_DOT.fullmatch(w):
+            out[-1] = w.rstrip(".!?")
+            break
+    return " ".join(out).strip(" ,;:-–")
+
+
+# ------------------------------------------------------------------ the tests
+
+def test_no_white_space_is_upper_case():
+    """_clean_name reads a space followed by an upper-case character where _SPACE read " (?=\\S)"."""
+    assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c.isupper() and regex.match(r"\s", c)]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_clean_name_is_the_plain_one(seed):
+    d = O._data()
+    seen = set()
+    for text in _texts(150, seed):
+        spans = [m.span() for m in regex.finditer(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’]*(?: \p{Lu}[\p{L}\p{M}]*){1,4}",
+                                                 text, overlapped=True)]
+        spans += [m.span() for m in O._gated(d["surname_gate"], O._CAP_WORD, d["name"], text, d["surname_set"])]
+        # and any run of words, lower-case ones too
+        words = [m.span() for m in regex.finditer(r"\S+", text)]
+        spans += [(words[i][0], words[j][1]) for i in range(len(words)) for j in range(i, min(i + 5, len(words)))]
+        for s, e in spans:
+            want = _clean_name_plain(text, s, e)
+            assert O._clean_name(text, s, e) == want, (text, s, e)
+            seen.add(want is None)
+    assert seen == {True, False}
+
+
+@pytest.mark.parametrize("chunk", TITLES + [t.upper() for t in TITLES] + [t.lower() for t in TITLES]
+                         + ["", " ", "Phó", "và Lê Văn An", "Giám đốc  - Sở", "Phó Chủ tịch tỉnh!"])
+def test_trim_is_the_plain_one(chunk):
+    assert O._trim(chunk) == _trim_plain(chunk)
+    hm = O._data()["title_start"].match(chunk)
+    assert O._trim(chunk, hm) == _trim_plain(chunk, hm)
+    assert O._trim(chunk, None) == _trim_plain(chunk, None)
