@@ -170,3 +170,67 @@ def test_trim_is_the_plain_one(chunk):
     hm = O._data()["title_start"].match(chunk)
     assert O._trim(chunk, hm) == _trim_plain(chunk, hm)
     assert O._trim(chunk, None) == _trim_plain(chunk, None)
+
+
+def _pre_cut_plain(window):
+    cut = 0
+    for cut_m in O._PRE_BOUND.finditer(window):
+        cut = cut_m.end()
+    return cut
+
+
+def _title_before_plain(text, start, floor):
+    lo = max(floor, start - 220)
+    head_gate = O._data()["head_gate"]
+    if lo and not head_gate.search(text, lo - 1, start):
+        return None, start
+    window = text[lo:start]
+    if "(" in window:
+        window = O._PAREN_ABBR.sub(lambda m: " " * len(m.group(0)), window)
+    cut = _pre_cut_plain(window)
+    seg = window[cut:]
+    head_re = O._data()["title_start"]
+    for hm in O._gated(head_gate, O._WORD, head_re, seg, O._data()["head_first"], lead=True):
+        if hm.start() and seg[hm.start() - 1].isalpha():
+            continue
+        gap = seg[hm.end():]
+        toks = gap.split()
+        if len(toks) > 16:
+            continue
+        if any(t[:1].islower() and t.strip(".,") in O._STOP for t in toks):
+            continue
+        raw = text[lo + cut + hm.start():start].rstrip()
+        return raw.rstrip(" -–"), lo + cut + hm.start()
+    return None, start
+
+
+CUT_BITS = ["Hội nghị", ". ", ".", " - ", " – ", "—", "-", "2016-2020", "v.v. ", "(UBND)", "(", ")", ", ", ";", ":",
+            "\n", "|", "“", "”", "\"", ".\u00a0", ".\t", " -\n", " - đồng chí", " - Phó", "TP.", "ông", " ", "..."]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_pre_cut_is_the_last_boundary(seed):
+    rnd = random.Random(seed)
+    for _ in range(3000):
+        window = "".join(rnd.choice(CUT_BITS) for _ in range(rnd.randrange(0, 12)))
+        assert O._pre_cut(window) == _pre_cut_plain(window), window
+
+
+BEFORE_BITS = ["Phó Chủ tịch UBND tỉnh ", "Bí thư Tỉnh ủy ", "Giám đốc Sở (SYT) ", "ông ", "đồng chí ", "và ", ", ", ". ",
+               " - ", "(PCT) ", "Chánh Văn phòng ", "tham dự hội nghị có ", "nguyên Bộ trưởng ", "TUV ", "Trưởng ban ",
+               "\n", "giai đoạn 2016-2020. ", "Phó", "x", "Chủ tịch", "(", "Tỉnh ủy viên, ", "các ", "Thứ trưởng Bộ Y tế "]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_title_before_is_the_plain_one(seed):
+    rnd = random.Random(seed)
+    seen = set()
+    for _ in range(600):
+        head = "".join(rnd.choice(BEFORE_BITS) for _ in range(rnd.randrange(0, 30)))
+        text = head + rnd.choice(NAMES) + rnd.choice(AFTER)
+        start = len(head)
+        for floor in {0, rnd.randrange(0, start + 1), max(0, start - 3)}:
+            want = _title_before_plain(text, start, floor)
+            assert O._title_before(text, start, floor) == want, (text, start, floor)
+            seen.add(want[0] is None)
+    assert seen == {True, False}

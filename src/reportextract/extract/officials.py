@@ -508,7 +508,14 @@ def _pre_cut(window: str) -> int:
     # after it only a "." or a dash can open another: with neither, the last ends there (or is "^" at 0)
     if "." not in rest and "-" not in rest and "–" not in rest and "—" not in rest:
         return last + 1
-    for cut_m in _PRE_BOUND.finditer(window, max(last, 0)):
+    # A "." before white space is always where a match starts: no match can hold it but as its first
+    # character (the class holds no "."; a dash match holds only white space and a dash). So the scan can
+    # start at the last one after `last` as well.
+    start = max(last, 0)
+    dot = window.rfind(".", start)
+    while dot >= 0 and not (dot + 1 < len(window) and window[dot + 1] in _WHITESPACE):
+        dot = window.rfind(".", start, dot)
+    for cut_m in _PRE_BOUND.finditer(window, max(start, dot)):
         cut = cut_m.end()
     return cut
 
@@ -517,12 +524,15 @@ def _title_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
     """The title written right before a name ("Bí thư Tỉnh ủy Lê Văn A"): (title, where it starts)."""
     lo = max(floor, start - 220)
     head_gate = _data()["head_gate"]
-    if lo and not head_gate.search(text, lo - 1, start):
-        return None, start  # no word before the name can open a title
     window = text[lo:start]
     if "(" in window:
         window = _PAREN_ABBR.sub(lambda m: " " * len(m.group(0)), window)
     cut = _pre_cut(window)
+    # No word of the segment after the cut can open a title unless the gate finds one in the text from the
+    # character before the segment (with cut > 0 a boundary, no letter, as in the segment; blanked
+    # "(ABC)" only hides words): the search over the whole window, when the segment is the window.
+    if (lo or cut) and not head_gate.search(text, lo + cut - 1, start):
+        return None, start
     seg = window[cut:]
     head_re = _data()["title_start"]
     for hm in _gated(head_gate, _WORD, head_re, seg, _data()["head_first"], lead=True):
