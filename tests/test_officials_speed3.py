@@ -234,3 +234,27 @@ def test_title_before_is_the_plain_one(seed):
             assert O._title_before(text, start, floor) == want, (text, start, floor)
             seen.add(want[0] is None)
     assert seen == {True, False}
+
+
+CUE_BITS = ["ông", "Ông", "bà", "đồng chí", "Đồng chí", "PGS", "PGS.TS.", "GS, TS", "GS,TS.", "BS.CKII", "TS.BS.",
+            "NSƯT", "Đ/c", "đ/C", "anh", "chị", "Hòa thượng", "thầy", "Cô giáo", "nhà báo", "xông", "Thanh", "công",
+            " ", "  ", "\t", ":", " : ", "\n", ".", ",", "(", "các ", "gồm ", "tỉnh ", "Sở ", "giai đoạn 2016-2020. "]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_cue_ends_only_where_may_end_in_cue_says(seed):
+    d = O._data()
+    rnd = random.Random(seed)
+    seen = set()
+    for _ in range(4000):
+        head = "".join(rnd.choice(CUE_BITS) for _ in range(rnd.randrange(0, 9)))
+        text = head + rnd.choice(NAMES)
+        b = len(head)
+        for a in {0, max(0, b - 40), rnd.randrange(0, b + 1)}:
+            window = text[a:b]
+            back = bool(d["cue_end_r"].search(window))
+            forward = d["cue_end"].search(text, a, b) is not None
+            if back or forward:
+                assert O._may_end_in_cue(window), (window, back, forward)
+            seen.add((back, forward))
+    assert (True, True) in seen and (False, False) in seen

@@ -147,6 +147,36 @@ def _cue_gate() -> sre.Pattern[str]:
                        rf"(?=[ \t]*:?[ \t]*{_MAYBE_UPPER}|\.|[ ]?,)")
 
 
+@lru_cache(maxsize=1)
+def _cue_tails() -> tuple[str, ...]:
+    """Every way a _CUE match can end: each literal cue ("đồng chí", "Bà"), and each degree that opens or
+    continues a chain ("PGS.TS."), with or without its "."."""
+    words, chain = _CUE[3:].split("|(?:PGS", 1)
+    degrees = ["PGS"] + chain.split(")", 1)[0].strip("|").split("|")
+    degrees += sre.search(r"\(\?:((?:\w+\|)+\w+)\)", chain.split(")", 1)[1]).group(1).split("|")
+    tails = set(degrees) | {d + "." for d in degrees}
+    for alt in words.split("|"):
+        literals = [""]
+        for one, two, plain in sre.findall(r"\[(.)(.)\]|([^\[\]]+)", alt):
+            literals = [w + c for w in literals for c in ((one, two) if one else (plain,))]
+        tails.update(literals)
+    return tuple(sorted(tails))
+
+
+def _may_end_in_cue(before: str) -> bool:
+    """Whether _CUE then [ \t]*:?[ \t]* can end `before` where "$" matches (at its end, or before a final line
+    end): no cue ends with a space, a tab or a colon, so the cue must end where those are stripped off (one
+    colon at most), and a str.endswith is far quicker than cue_end's search."""
+    tails = _cue_tails()
+    for b in (before, before[:-1] if before.endswith("\n") else ""):
+        b = b.rstrip(" \t")
+        if b.endswith(":"):
+            b = b[:-1].rstrip(" \t")
+        if b.endswith(tails):
+            return True
+    return False
+
+
 def _modern_tones(text: str) -> str:
     """modern_tones(text), rewriting only around the places _OLD_TONE_GATE finds (a rewrite is two letters
     long, and needs one character on each side to decide).
@@ -825,12 +855,13 @@ def _names(text: str, scan: str, lines: list[tuple[int, int]] | None = None) -> 
     for m in _gated(d["surname_gate"], _CAP_WORD, d["name"], scan, d["surname_set"]):
         span = _clean_name(scan, *m.span())
         if span:
-            before = bool(d["cue_end_r"].search(scan[max(0, span[0] - 40):span[0]]))
+            window = scan[max(0, span[0] - 40):span[0]]
+            before = _may_end_in_cue(window) and bool(d["cue_end_r"].search(window))
             cue = before or scan[span[0]:span[1]].count(" ") >= 2 and bool(_SPEECH.match(scan, span[1]))
             found[span] = Mention(span[0], span[1], text[span[0]:span[1]], cue, before)
     for m in _gated(_cue_gate(), _CUE_START, d["cue_list"], scan, lead=True):
-        before = scan[max(0, m.start() - 30):m.start()]
-        if _ends_with(before, d["place_words"]) or _ends_with(before, d["org_words"]):
+        tail = _tail3(scan[max(0, m.start() - 30):m.start()])
+        if _tail_in(tail, d["place_words"]) or _tail_in(tail, d["org_words"]):
             continue  # "tỉnh Bà Rịa", "núi Bà Đen", "đường Ông Ích Khiêm": places, not a cue
         pos = m.start("list")
         for item in _LIST_SPLIT.split(m.group("list")):
@@ -1199,7 +1230,7 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
             if _ON_BEHALF.search(scan, max(0, pre_at - 8), pre_at):
                 pieces = pieces[1:]  # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": signed on the chairman's behalf
             titles += pieces
-        elif m.cue_before is not False \
+        elif m.cue_before is not False and _may_end_in_cue(scan[max(prev_end, m.start - 40):m.start]) \
                 and (cue := _data()["cue_end"].search(scan, max(prev_end, m.start - 40), m.start)):
             # (cue_before False: none here, as a match here, its lookbehind seeing before the window, is one
             # in the 40 characters before the name read alone)
