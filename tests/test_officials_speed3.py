@@ -258,3 +258,21 @@ def test_a_cue_ends_only_where_may_end_in_cue_says(seed):
                 assert O._may_end_in_cue(window), (window, back, forward)
             seen.add((back, forward))
     assert (True, True) in seen and (False, False) in seen
+
+
+def test_whitespace_is_the_regex_modules():
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert set(regex.findall(r"\s", every)) == set(O._WHITESPACE)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_squeeze_is_spaces_sub(seed):
+    rnd = random.Random(seed)
+    bits = ["Lê", "Văn", "An", "Phó Chủ tịch", " ", "  ", "\t", "\n", "\xa0", "\u2009", "\u3000", "\x1c", "\x85", ",", ""]
+    changed = set()
+    for _ in range(3000):
+        text = "".join(rnd.choice(bits) for _ in range(rnd.randrange(0, 8)))
+        want = O._SPACES.sub(" ", text)
+        assert O._squeeze(text) == want, repr(text)
+        changed.add(want != text)
+    assert changed == {True, False}

@@ -86,6 +86,14 @@ _WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005
               "\u2028\u2029\u202f\u205f\u3000"
 _TITLE_KEY_RE = re.compile(r"[\s.,;:()-]+")
 _TITLE_KEY = sre.compile(rf"[{_WHITESPACE}.,;:()\-]+")
+# what _SPACES.sub(" ", …) rewrites: two spaces, or any other white space (stdlib re, quick on short strings)
+_NOT_ONE_SPACE = sre.compile(rf"[{_WHITESPACE.replace(' ', '')}]|  ")
+
+
+def _squeeze(text: str) -> str:
+    """_SPACES.sub(" ", text): each run of white space as one space; text itself when it holds no run but
+    single spaces (one stdlib search instead of the regex module's sub)."""
+    return _SPACES.sub(" ", text) if _NOT_ONE_SPACE.search(text) else text
 _REPEAT = re.compile(r"\b(\p{L}+(?: \p{L}+)?)(?: \1\b)+")
 
 
@@ -1204,7 +1212,7 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
     people: dict[str, dict[str, Any]] = {}
 
     def person(name: str) -> dict[str, Any]:
-        key = _SPACES.sub(" ", name).casefold()
+        key = _squeeze(name).casefold()
         return people.setdefault(key, {"name": name, "raw": [], "mentions": [], "lead": []})
 
     for s, e, t in _signatures(text, lines):
@@ -1266,7 +1274,7 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
                 raw.append(t)
         raw_unique: list[str] = []
         for t in raw:
-            t = _SPACES.sub(" ", t).strip()
+            t = _squeeze(t).strip()
             if t and t not in raw_unique:
                 raw_unique.append(t)
         titles = _merge_titles([expand_title(t) for t in raw_unique])
