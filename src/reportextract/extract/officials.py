@@ -226,7 +226,9 @@ def _gated(gate: sre.Pattern[str], exact: re.Pattern[str], pattern: re.Pattern[s
             pos = q + 1
             q = -1
             continue
-        pos = max(em.end(), q + 1)  # exact.finditer would resume here
+        pos = em.end()  # exact.finditer would resume here
+        if pos <= q:
+            pos = q + 1
         if q >= skip:
             word = em.group(0)
             if first is None or word in first or word[:2] in first or word.lower() in first:
@@ -265,10 +267,17 @@ class _NamePattern:
         self.surnames = surnames
 
     def _keep(self, m: Any) -> Any:
-        return m if m is None or m.group("sur") is None or m.group("sur") in self.surnames else None
+        if m is None:
+            return None
+        sur = m.group("sur")
+        return m if sur is None or sur in self.surnames else None
 
     def match(self, text: str, pos: int = 0) -> Any:
-        return self._keep(_NAME.match(text, pos))
+        m = _NAME.match(text, pos)
+        if m is None:
+            return None
+        sur = m.group("sur")
+        return m if sur is None or sur in self.surnames else None  # _keep, inlined: called for each candidate
 
     def fullmatch(self, text: str) -> Any:
         return self._keep(_NAME.fullmatch(text))
