@@ -156,9 +156,9 @@ def _cue_gate() -> sre.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _cue_tails() -> tuple[str, ...]:
+def _cue_tails() -> dict[str, tuple[str, ...]]:
     """Every way a _CUE match can end: each literal cue ("đồng chí", "Bà"), and each degree that opens or
-    continues a chain ("PGS.TS."), with or without its "."."""
+    continues a chain ("PGS.TS."), with or without its "."; by their last two characters (each has two)."""
     words, chain = _CUE[3:].split("|(?:PGS", 1)
     degrees = ["PGS"] + chain.split(")", 1)[0].strip("|").split("|")
     degrees += sre.search(r"\(\?:((?:\w+\|)+\w+)\)", chain.split(")", 1)[1]).group(1).split("|")
@@ -168,19 +168,24 @@ def _cue_tails() -> tuple[str, ...]:
         for one, two, plain in sre.findall(r"\[(.)(.)\]|([^\[\]]+)", alt):
             literals = [w + c for w in literals for c in ((one, two) if one else (plain,))]
         tails.update(literals)
-    return tuple(sorted(tails))
+    assert min(map(len, tails)) >= 2
+    by_last: dict[str, list[str]] = {}
+    for t in sorted(tails):
+        by_last.setdefault(t[-2:], []).append(t)
+    return {k: tuple(v) for k, v in by_last.items()}
 
 
 def _may_end_in_cue(before: str) -> bool:
     """Whether _CUE then [ \t]*:?[ \t]* can end `before` where "$" matches (at its end, or before a final line
     end): no cue ends with a space, a tab or a colon, so the cue must end where those are stripped off (one
-    colon at most), and a str.endswith is far quicker than cue_end's search."""
+    colon at most). A dict lookup and a str.endswith are far quicker than cue_end's search."""
     tails = _cue_tails()
     for b in (before, before[:-1] if before.endswith("\n") else ""):
         b = b.rstrip(" \t")
         if b.endswith(":"):
             b = b[:-1].rstrip(" \t")
-        if b.endswith(tails):
+        ends = tails.get(b[-2:])
+        if ends is not None and b.endswith(ends):
             return True
     return False
 
