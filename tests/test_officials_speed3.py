@@ -276,3 +276,28 @@ def test_squeeze_is_spaces_sub(seed):
         assert O._squeeze(text) == want, repr(text)
         changed.add(want != text)
     assert changed == {True, False}
+
+
+LIST_BITS = ["Lê Văn An", "Trần Thị Bình", " ", "  ", "\t", ",", ", ", ";", " và ", "và", "Nguyễn Văn Vàng", "vàng",
+             "Phó Chủ tịch", " Bí thư", "\xa0", "Hà", "Giám đốc Sở", "x", "\n"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_list_items_and_titles_after_names_are_the_plain_ones(seed):
+    rnd = random.Random(seed)
+    title_start = O._data()["title_start"]
+    for _ in range(3000):
+        head = rnd.choice(["", "các ông: ", "ông "])
+        names = "".join(rnd.choice(LIST_BITS) for _ in range(rnd.randrange(0, 8)))
+        scan = head + names + rnd.choice(["", " phát biểu", ", Bí thư"])
+        assert O._list_items(names) == O._LIST_SPLIT.split(names), names
+        for item in O._LIST_SPLIT.split(names) + [names]:
+            if O._LIST_JOIN.fullmatch(item):
+                assert O._has_list_sep(item)
+            s = scan.find(item) if item else 0
+            want = len(item)
+            for sp in _SPACE.finditer(item):
+                if title_start.match(scan, s + sp.end()):
+                    want = sp.start()
+                    break
+            assert O._before_title(scan, s, item) == want, (scan, s, item)

@@ -886,19 +886,17 @@ def _names(text: str, scan: str, lines: list[tuple[int, int]] | None = None) -> 
         if _tail_in(tail, d["place_words"]) or _tail_in(tail, d["org_words"]):
             continue  # "tỉnh Bà Rịa", "núi Bà Đen", "đường Ông Ích Khiêm": places, not a cue
         pos = m.start("list")
-        for item in _LIST_SPLIT.split(m.group("list")):
-            if item and not _LIST_JOIN.fullmatch(item):
-                s, e = pos, pos + len(item)
-                for sp in _SPACE.finditer(item):
-                    if d["title_start"].match(scan, s + sp.end()):
-                        e = s + sp.start()
-                        break
+        for item in _list_items(m.group("list")):
+            if item and not (_has_list_sep(item) and _LIST_JOIN.fullmatch(item)):
+                s = pos
+                e = s + _before_title(scan, s, item)
                 if " " not in scan[s:e]:
                     pos += len(item)
                     continue
                 inside = next((k for k in found if k[0] <= s < k[1] or s <= k[0] < e), None)
                 if inside is not None:
-                    found[inside] = found[inside]._replace(cue=True)
+                    was = found[inside]
+                    found[inside] = Mention(was.start, was.end, was.name, True, was.cue_before)
                 elif not d["title_start"].match(scan, s) and not _prov_end(item) \
                         and not _ends_with(scan[max(0, s - 30):s], d["org_words"]) \
                         and not _ORG_START.match(item):
@@ -939,6 +937,28 @@ def _names(text: str, scan: str, lines: list[tuple[int, int]] | None = None) -> 
                 and not any(scan[s:e].endswith(" " + p) for p in ("Việt Nam", "Group", "Corporation", "Bank")):
             found[(s, e)] = Mention(s, e, text[s:e], False)
     return sorted(found.values())
+
+
+def _has_list_sep(text: str) -> bool:
+    """Whether text holds what each match of _LIST_SPLIT and _LIST_JOIN holds: ",", ";" or "và"."""
+    return "," in text or ";" in text or "và" in text
+
+
+def _list_items(names: str) -> list[str]:
+    """_LIST_SPLIT.split(names), without the regex module's split for a list of one name."""
+    return _LIST_SPLIT.split(names) if _has_list_sep(names) else [names]
+
+
+def _before_title(scan: str, s: int, item: str) -> int:
+    """How much of a cue list's item (at s in scan) comes before a title written after the name: the first
+    space followed by no white space (_SPACE in item) where title_start matches in scan; else all of it."""
+    title_start = _data()["title_start"]
+    k = item.find(" ")
+    while k >= 0:
+        if k + 1 < len(item) and item[k + 1] not in _WHITESPACE and title_start.match(scan, s + k + 1):
+            return k
+        k = item.find(" ", k + 1)
+    return len(item)
 
 
 def _lines_holding(text: str, lines: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
