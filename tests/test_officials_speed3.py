@@ -301,3 +301,28 @@ def test_list_items_and_titles_after_names_are_the_plain_ones(seed):
                     want = sp.start()
                     break
             assert O._before_title(scan, s, item) == want, (scan, s, item)
+
+
+STOPS_PLAIN = {  # the regex module patterns the stdlib ones replaced
+    "_CHUNK_STOP": regex.compile(r"[,;()\n|]|\.(?:\s|$)|\s[–—]\s"),
+    "_SENT_STOP": regex.compile(r"\.(?:\s|$)|\n"),
+    "_VERB_STOP": regex.compile(r"[,;()\n|]|\.(?:\s|$)"),
+    "_SEMI_STOP": regex.compile(r";|\.(?:\s|$)|\n"),
+}
+STOP_BITS = ["Giám đốc Sở", " ", ".", ". ", ".\n", "\n", ",", ";", "(", ")", "|", " – ", " — ", "\u2009—\xa0", "–", "-",
+             "\t", "\x85", "\u3000", "TP.HCM", "v.v", "\x1c", "đ"]
+
+
+@pytest.mark.parametrize("name", sorted(STOPS_PLAIN))
+def test_stdlib_stops_find_what_the_regex_module_found(name):
+    rnd = random.Random(name)
+    fast, plain = getattr(O, name), STOPS_PLAIN[name]
+    found = set()
+    for _ in range(4000):
+        text = "".join(rnd.choice(STOP_BITS) for _ in range(rnd.randrange(0, 10)))
+        pos = rnd.randrange(0, len(text) + 1)
+        want = plain.search(text, pos)
+        got = fast.search(text, pos)
+        assert (got and got.start()) == (want and want.start()), (text, pos)
+        found.add(want is None)
+    assert found == {True, False}

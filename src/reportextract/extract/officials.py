@@ -45,9 +45,6 @@ _UPPER_WORDS = re.compile(r"\p{Lu}{2}[\p{Lu}\p{M}]* \p{Lu}")
 _ABBR_DOT = re.compile(r"\p{Lu}{1,3}\.|T\.Ư|T\.W|TP\.|Tp\.")
 _COMMA_END = sre.compile(r"[ \t]*,[ \t]*$")
 _SEG_BOUND = re.compile(r"[,;:\n|()]|\.\s")
-_CHUNK_STOP = re.compile(r"[,;()\n|]|\.(?:\s|$)|\s[–—]\s")
-_SENT_STOP = re.compile(r"\.(?:\s|$)|\n")
-_VERB_STOP = re.compile(r"[,;()\n|]|\.(?:\s|$)")
 _SPACE = re.compile(r" (?=\S)")
 _LIST_SEP = sre.compile(r"[ \t]*(?:,|;|và)[ \t]*")
 _LAST_DOT_SPACE = re.compile(r"(?r)\.\s")  # the last one: such matches cannot overlap
@@ -73,7 +70,6 @@ _STRONG_FIRST = frozenset({"Phó", "Trưởng", "Chủ", "Giám", "Bí", "Tổng
 _CAPS_BEFORE = re.compile(r"(?:\p{Lu}[\p{L}\p{M}]* )+$")
 _AN_LU = re.compile(r"\p{Lu}")
 _CAP_RUN = re.compile(rf"(?<![\p{{L}}\p{{M}}\d.]){_SYL}(?:{_SP}{_SYL}){{1,3}}")
-_SEMI_STOP = re.compile(r";|\.(?:\s|$)|\n")
 _ON_BEHALF = sre.compile(r"(?:KT|TM|TL|TUQ)\.[ \t]*$")
 _RX_PARTS = sre.compile(r"[,;]")
 _LATER_VERB = re.compile(r"(?<![\p{L}])(?:giữ chức vụ|giữ chức danh|giữ chức|được bầu làm|được bầu giữ chức(?: vụ)?"
@@ -85,6 +81,12 @@ _SPEECH = re.compile(r"[ \t]+(?:cho biết|chia sẻ|nói|phát biểu|khẳng �
 _WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
               "\u2028\u2029\u202f\u205f\u3000"
 _TITLE_KEY_RE = re.compile(r"[\s.,;:()-]+")
+# Where a title's chunk, sentence, verb phrase or ";" part stops (only the start is read): stdlib re with the
+# regex module's \s spelled out, quicker to call on a text than the regex module
+_CHUNK_STOP = sre.compile(rf"[,;()\n|]|\.(?:[{_WHITESPACE}]|$)|[{_WHITESPACE}][–—][{_WHITESPACE}]")
+_SENT_STOP = sre.compile(rf"\.(?:[{_WHITESPACE}]|$)|\n")
+_VERB_STOP = sre.compile(rf"[,;()\n|]|\.(?:[{_WHITESPACE}]|$)")
+_SEMI_STOP = sre.compile(rf";|\.(?:[{_WHITESPACE}]|$)|\n")
 _TITLE_KEY = sre.compile(rf"[{_WHITESPACE}.,;:()\-]+")
 # what _SPACES.sub(" ", …) rewrites: two spaces, or any other white space (stdlib re, quick on short strings)
 _NOT_ONE_SPACE = sre.compile(rf"[{_WHITESPACE.replace(' ', '')}]|  ")
