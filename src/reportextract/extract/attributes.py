@@ -288,9 +288,10 @@ class _Spans:
 class _Context:
     """Everything the attribute rules need about one document, computed once."""
 
-    def __init__(self, doc: Doc, figures: list[dict[str, Any]]) -> None:
+    def __init__(self, doc: Doc, figures: list[dict[str, Any]], lower: Optional[str] = None) -> None:
         text = self.text = doc_text(doc)
-        lower = text.lower()
+        if lower is None:
+            lower = text.lower()
         # offsets in the lower-cased text are the text's own unless a letter lower-cases to two ("İ")
         self.lower = lower if len(lower) == len(text) else None
         info = doc._.info or {}
@@ -1313,12 +1314,13 @@ _NUMBER_WORDS = re.compile(r"^[\d.,\s/–\-]+(?:(?:nghìn|ngàn|triệu|tỷ|t�
 
 # ------------------------------------------------------------------ entry point
 
-def attach_attributes(doc: Doc, figures: list[dict[str, Any]]) -> None:
-    """Fill metric, year, period, target and change on each figure record (in place)."""
+def attach_attributes(doc: Doc, figures: list[dict[str, Any]], lower: Optional[str] = None) -> None:
+    """Fill metric, year, period, target and change on each figure record (in place); `lower`, when
+    given, is the document's text lower-cased (the figure finder's, shared)."""
     if not figures:
         return
     _CLEANED.clear()
-    ctx = _Context(doc, figures)
+    ctx = _Context(doc, figures, lower)
     text = ctx.text
     prev: Optional[dict[str, Any]] = None
     for f in figures:
