@@ -2,6 +2,8 @@
 what the straightforward computations give, on invented sentences in official style."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reportextract.extract import figures as F
@@ -87,3 +89,19 @@ def test_shared_spelled_scan_matches_plain(name: str) -> None:
 def test_find_figures_with_shared_lower(name: str) -> None:
     for text in _variants(TEXTS[name]):
         assert F.find_figures(text, [], text.lower()) == F.find_figures(text, [])
+
+
+_PLAIN_START = re.compile(rf"(?:{F._DIGIT_WORDS})(?=[ \t\u00a0])")
+# every number word, glued or not, before each kind of gap and before other characters
+_WORD_SOUP = " ".join(f"{w}{gap}{w}x {w.upper()}\u00a0b{w}" for w in F._DIGIT_WORDS.split("|")
+                      for gap in (" ", "\t", "\u00a0", ",", "\n"))
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS) + ["soup"])
+def test_grouped_spelled_start_matches_plain_alternation(name: str) -> None:
+    text = _WORD_SOUP if name == "soup" else TEXTS[name]
+    for variant in _variants(text):
+        lower = variant.lower()
+        for k in range(len(lower) + 1):
+            fast, plain = F._SPELLED_START.match(lower, k), _PLAIN_START.match(lower, k)
+            assert (fast and fast.group()) == (plain and plain.group()), k
