@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from reportextract.extract import attributes as A
 from reportextract.extract import figures as F
 
 # Invented sentences (not from any corpus): hedges, per-year rates, spelled-out numbers, odd case.
@@ -105,3 +106,60 @@ def test_grouped_spelled_start_matches_plain_alternation(name: str) -> None:
         for k in range(len(lower) + 1):
             fast, plain = F._SPELLED_START.match(lower, k), _PLAIN_START.match(lower, k)
             assert (fast and fast.group()) == (plain and plain.group()), k
+
+
+def _per_plain(text: str, pos: int, any_word: bool = True) -> tuple[str, int]:
+    """_per without its opening gates: the patterns decide alone."""
+    suffix = ""
+    table = F.unit_table()
+    while True:
+        m = F._per_match(text, pos)
+        if m:
+            suffix += "/" + table[" ".join(m.group("w").lower().split())][0]
+            pos = m.end()
+            continue
+        m = F._PER_WORD.match(text, pos) if any_word else None
+        if not m or m.group(1) in F.not_nouns():
+            return suffix, pos
+        suffix += "/" + m.group(1)
+        pos = m.end()
+
+
+_PER_TEXTS = ["53 triệu đồng trên 1 ha, 2 tấn/ha/năm; 4 lít TRÊN MỘT người, 5 kg mỗi  1 hộ",
+              "30 USD/thùng, 7 xã/thị trấn, 8 người/ tháng, 9 km Mỗi 1 giờ, 3 tăng mức, 4 /1 ha",
+              "12 triệu đồng/người/năm tăng 5% trên  một ha, 6 tấn mỗi\u00a0một ha, 2 tỷ tr"]
+
+
+@pytest.mark.parametrize("text", _PER_TEXTS)
+def test_per_gates_change_nothing(text: str) -> None:
+    hits = 0
+    for variant in _variants(text):
+        for pos in range(len(variant) + 1):
+            for any_word in (True, False):
+                fast = F._per(variant, pos, any_word)
+                assert fast == _per_plain(variant, pos, any_word), (pos, any_word)
+                hits += bool(fast[0])
+    assert hits
+
+
+_CHANGE_CLAUSES = ["tỷ lệ hộ nghèo giảm ", "giảm còn ", "tăng lên\n", "GIẢM XUỐNG CÒN  ", "tăng lên mức\t",
+                   "thu nhập tăng bình quân ", "giảm xuống", "tăng về ", "giảm đạt ", "tăng ở mức ",
+                   "tăng trưởng âm ", "giảm cònx ", "tăng Lên\u00a0", "số hộ tăng, còn ", "giảm so với năm trước ",
+                   # "so với …" takes any words: the change then ends on each level word
+                   "giảm so với năm 2020 xuống còn ", "tăng so với kế hoạch lên mức ", "giảm so với dự kiến về\n",
+                   "tăng so với cùng kỳ ở mức ", "giảm so với năm trước xuống "]
+
+
+def _change_plain(before_clause: str) -> str | None:
+    m = A._CHANGE.search(before_clause[-60:])
+    if not m or A._LEVEL_AFTER_CHANGE.search(before_clause):
+        return None
+    verb = m.group("verb").lower()
+    return "decrease" if verb.startswith("giảm") or "âm" in verb else "increase"
+
+
+@pytest.mark.parametrize("clause", _CHANGE_CLAUSES)
+def test_change_gate_changes_nothing(clause: str) -> None:
+    for variant in _variants(clause):
+        for cut in range(len(variant) + 1):
+            assert A.change_of(variant[:cut]) == _change_plain(variant[:cut]), cut

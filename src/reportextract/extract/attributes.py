@@ -147,6 +147,9 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 _LEVEL_AFTER_CHANGE = re.compile(r"(?:còn|xuống còn|lên|lên mức|xuống|xuống mức|về|đạt|ở mức)\s*$", re.I)
+# the last words of _LEVEL_AFTER_CHANGE's matches: a clause that ends otherwise (its spaces stripped: str
+# whitespace holds every \s) has none, and the search, tried at every position, is skipped
+_LEVEL_LAST = ("còn", "lên", "mức", "xuống", "về", "đạt")
 _CLAUSE_BREAK = re.compile(r"[;:!?\n]|,\s|\.\s|\s[-–]\s|\(|\)")
 
 
@@ -170,7 +173,7 @@ def change_of(before_clause: str) -> Optional[str]:
     if len(low) == len(tail):
         k = min(i for i in (low.find("tăng"), low.find("giảm"), len(low)) if i >= 0)
     m = _CHANGE.search(tail, k)
-    if not m or _LEVEL_AFTER_CHANGE.search(before_clause):
+    if not m or before_clause.rstrip().lower().endswith(_LEVEL_LAST) and _LEVEL_AFTER_CHANGE.search(before_clause):
         return None
     verb = m.group("verb").lower()
     return "decrease" if verb.startswith("giảm") or "âm" in verb else "increase"

@@ -401,7 +401,12 @@ def _per(text: str, pos: int, any_word: bool = True) -> tuple[str, int]:
         q = pos
         while text[q:q + 1] in _GAP_CHARS:
             q += 1
-        if text[q:q + 1] not in _PER_FIRST:  # every per-unit opens with "/", "trên" or "mỗi"
+        c = text[q:q + 1]
+        if c not in _PER_FIRST:  # every per-unit opens with "/", "trên" or "mỗi"
+            return suffix, pos
+        # "trên"/"mỗi" in any case (the patterns' IGNORECASE pairs only these letters' two cases, which
+        # lower() maps back): most "t"/"m" words after a figure ("tăng", "mức") lead to no per-unit
+        if c != "/" and text[q:q + 4].lower() != "trên" and text[q:q + 3].lower() != "mỗi":
             return suffix, pos
         m = _per_match(text, pos)
         if m:
