@@ -486,14 +486,17 @@ def find_figures(text: str, blocked: list[tuple[int, int]], lower: str | None = 
             out.extend(rec)
             last = rec[-1]["span"][1]
     taken = _Spans([f["span"] for f in out])
+    found = len(out)
     out += _score_cells(text, spans, taken)
-    taken = _Spans([f["span"] for f in out])
+    if len(out) != found:  # (rebuilt only when figures were added: the same spans give the same table)
+        taken, found = _Spans([f["span"] for f in out]), len(out)
     starts = _spelled_starts(low) if low is not None else None
     for m in _spelled_matches(text, low, starts):
         rec = _spelled_figure(text, m, spans, taken, low)
         if rec:
             out.append(rec)
-    taken = _Spans([f["span"] for f in out])
+    if len(out) != found:
+        taken = _Spans([f["span"] for f in out])
     noun_starts = [(k, w) for k, w in starts if w in _SPELLED_NOUN_WORDS] if starts is not None else None
     for m in _matches(pats["spelled_noun"], _SPELLED_NOUN_START, text, low, noun_starts):
         rec = _spelled_noun_figure(text, m, spans, taken, low)
@@ -861,11 +864,12 @@ def figures_component(doc: Doc) -> Doc:
     blocked = [tuple(d["span"]) for key in ("dates", "periods", "references") for d in items(doc, key)]
     blocked += [tuple(d["span"]) for d in items(doc, "years")]
     blocked += [tuple(d["span"]) for d in items(doc, "doc_number")]
-    lower = doc_text(doc).lower()  # lower-cased once for the finder and the attributes
-    found = find_figures(doc_text(doc), blocked, lower)  # type: ignore[arg-type]
+    text = doc_text(doc)
+    lower = text.lower()  # lower-cased once for the finder and the attributes
+    found = find_figures(text, blocked, lower)  # type: ignore[arg-type]
     for f in found:
         s, e = sentence_at(doc, f["span"][0])
-        f["sentence"] = doc_text(doc)[s:e]
+        f["sentence"] = text[s:e]
         f["sentence_span"] = (s, e)
     from .attributes import attach_attributes
 
