@@ -163,3 +163,46 @@ def test_change_gate_changes_nothing(clause: str) -> None:
     for variant in _variants(clause):
         for cut in range(len(variant) + 1):
             assert A.change_of(variant[:cut]) == _change_plain(variant[:cut]), cut
+
+
+def _comparator_plain(text: str, start: int, end: int) -> str | None:
+    """comparator with every pattern tried in turn and the window scanned whole for "ước"."""
+    before, after = text[max(0, start - 30):start], text[end:end + 15]
+    for pattern, sign in F._CMP_AFTER:
+        if pattern.search(after):
+            return sign
+    for pattern, sign in F._CMP_BEFORE:
+        if pattern.search(before):
+            return sign
+    window = text[max(0, start - 400):start]
+    hit = None
+    for hit in F._ESTIMATE.finditer(window):
+        pass
+    if hit is None:
+        return None
+    rest = window[hit.end():]
+    if F._TARGET_WORDS.search(rest):
+        return None
+    if F._LIST_LEAD.match(window, hit.start()):
+        return None if F._SENTENCE_END.search(rest) else "~"
+    return None if F._CLAUSE_END.search(rest) else "~"
+
+
+# every bound and hedge word before a number, "ước" inside other words and after the words that
+# make it no hedge, lists led by "ước …:"
+_BOUND_TEXTS = [" ".join(f"{w} {i} xã" for i, w in enumerate(words.split("|"))) for words, _ in F._CMP_WORDS] + [
+    "Cả nước ước tăng 5%; nước ngoài 3 dự án, hiệp ước 2 bên, ước mơ 4 hộ, ước đạt chỉ tiêu 6%.",
+    "Ước năm 2026: thu 7 tỷ đồng (tăng 8%); chi 9 tỷ đồng. Trong nước có 10 xã, NƯỚC 11 hộ, ƯỚC  12 tấn",
+    "không  quá 13 tháng, KHÔNG QUÁ\u00a014 ngày,\ntrên\n15 xã, hơn 16 hộ trở lên, gần17 người, chừng 18 ha",
+]
+
+
+@pytest.mark.parametrize("text", _BOUND_TEXTS)
+def test_comparator_fast_paths_match_plain(text: str) -> None:
+    for variant in _variants(text):
+        lower = variant.lower()
+        for start in range(len(variant) + 1):
+            end = min(len(variant), start + 3)
+            plain = _comparator_plain(variant, start, end)
+            assert F.comparator(variant, start, end, lower) == plain, start
+            assert F.comparator(variant, start, end) == plain, start

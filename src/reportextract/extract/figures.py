@@ -212,6 +212,8 @@ _CMP_WORDS = [
 _CMP_BEFORE = [(re.compile(_B + rf"(?:{words})[ \t\u00a0]*$", re.I), sign) for words, sign in _CMP_WORDS]
 # the last word of every bound or hedge: text before a figure that ends otherwise holds none of them
 _CMP_LAST = tuple(sorted({w.split()[-1] for words, _ in _CMP_WORDS for w in words.split("|")}))
+# each pattern with its words: a match ends the text before the figure with one of them
+_CMP_BEFORE_ENDS = [(pattern, sign, tuple(words.split("|"))) for (pattern, sign), (words, _) in zip(_CMP_BEFORE, _CMP_WORDS)]
 _CMP_AFTER = [(re.compile(r"^[ \t\u00a0]*(?:trở lên|\+)", re.I), ">="),
               (re.compile(r"^[ \t\u00a0]*(?:trở xuống|trở lại)", re.I), "<=")]
 # "ước" anywhere earlier in the clause hedges the figure: "ước tăng bình quân 5,3%/năm",
@@ -255,8 +257,8 @@ def comparator(text: str, start: int, end: int, lower: str | None = None) -> str
     # "$" also matches before a final newline; the patterns end on a word, then spaces
     last = (before[:-1] if before.endswith("\n") else before).rstrip(" \t\u00a0").lower()
     if last.endswith(_CMP_LAST):
-        for pattern, sign in _CMP_BEFORE:
-            if pattern.search(before):
+        for pattern, sign, ends in _CMP_BEFORE_ENDS:
+            if last.endswith(ends) and pattern.search(before):  # (each pattern only where it may match)
                 return sign
     return "~" if _estimated(text, start, lower) else None
 
@@ -271,10 +273,19 @@ def _estimated(text: str, start: int, lower: str | None = None) -> bool:
     lo = max(0, start - 400)
     if (lower.find("ước", lo, start) < 0) if lower is not None else not _UOC.search(text, lo, start):
         return False
-    window = text[max(0, start - 400):start]
+    window = text[lo:start]
     hit = None
-    for hit in _ESTIMATE.finditer(window):
-        pass
+    if lower is not None:
+        # the last _ESTIMATE match in the window, tried only at its "ước"s from the last one back ("nước"
+        # holds one too): each match is one such "ước" ("ước" overlaps no other, so finditer finds every
+        # place the pattern matches), matched inside the window as finditer would see it
+        k = lower.rfind("ước", lo, start)
+        while k >= 0 and hit is None:
+            hit = _ESTIMATE.match(window, k - lo)
+            k = lower.rfind("ước", lo, k)
+    else:
+        for hit in _ESTIMATE.finditer(window):
+            pass
     if hit is None:
         return False
     rest = window[hit.end():]
