@@ -206,3 +206,36 @@ def test_comparator_fast_paths_match_plain(text: str) -> None:
             plain = _comparator_plain(variant, start, end)
             assert F.comparator(variant, start, end, lower) == plain, start
             assert F.comparator(variant, start, end) == plain, start
+
+
+def _parse_number_plain(text: str) -> float | None:
+    from reportextract.parsers import numbers as N
+
+    s = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    if not s:
+        return None
+    if s.isdigit():
+        return float(s)
+    for pattern, read in ((N._THOUSANDS_DOT, lambda x: None if x.startswith("0") else float(x.replace(".", ""))),
+                          (N._THOUSANDS_DOT_DEC, lambda x: float(x.replace(".", "").replace(",", "."))),
+                          (N._THOUSANDS_SPACE, lambda x: float(x.replace(" ", "").replace(",", "."))),
+                          (N._DEC_COMMA, lambda x: float(x.replace(",", "."))),
+                          (N._EN_DEC, float),
+                          (N._EN_THOUSANDS, lambda x: float(x.replace(",", "")))):
+        if pattern.match(s):
+            value = read(s)
+            if value is not None:
+                return value
+    return None
+
+
+_NUMBER_WRITINGS = ["8,36", "1.234,5", "9.604", "72.4", "1.000.000", "12 450", "0.500", "abc", "3", " 45 ",
+                    "1,234,567", "1,234,567.89", "12\u00a0450,5", "1\u202f000", "0,5", "1.2.3", "1,2,3", ".5", "5.",
+                    "12 45", "1.234.5", "007", "0.123.456", "2,5.3", "1 000 000,25", "", "  ", "10,000"]
+
+
+@pytest.mark.parametrize("writing", _NUMBER_WRITINGS)
+def test_parse_number_gates_change_nothing(writing: str) -> None:
+    from reportextract.parsers.numbers import parse_number
+
+    assert parse_number(writing) == _parse_number_plain(writing)
