@@ -239,3 +239,11 @@ def test_parse_number_gates_change_nothing(writing: str) -> None:
     from reportextract.parsers.numbers import parse_number
 
     assert parse_number(writing) == _parse_number_plain(writing)
+
+
+def test_number_group_order() -> None:
+    """_digit_figure unpacks m.groups() and reads n1 as group 1: the patterns' groups must stay in order."""
+    for name, groups in F._NUMBER_GROUPS.items():
+        index = F.patterns()[name].groupindex
+        assert sorted(index, key=index.get) == list(groups)
+        assert index["n1"] == 1
