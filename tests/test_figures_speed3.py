@@ -247,3 +247,23 @@ def test_number_group_order() -> None:
         index = F.patterns()[name].groupindex
         assert sorted(index, key=index.get) == list(groups)
         assert index["n1"] == 1
+
+
+# time words in every form _TIME_WORDS takes, and phrases with digits but no time
+_TIME_PHRASES = ["tỷ lệ hộ nghèo 8,36% năm 2016", "trong năm 2025 số hộ", "giai đoạn 2016 – 2020 có",
+                 "cuối tháng 6 toàn tỉnh", "6 tháng đầu năm đạt", "sáu tháng qua", "hằng năm giảm", "HÀNG NĂM",
+                 "mỗi năm tạo", "đến nay đã", "hiện nay có", "từ đầu năm", "cụ thể là", "tháng 12/2024 đạt",
+                 "ngày 15/3/2025 có", "quý IV/2023 tăng", "2019-2021 giảm", "12 xã, 45 hộ và 7,5 tỷ đồng",
+                 "năm thứ 3 có 18 người", "Năm 2000 đến 2010", "3 tháng cuối năm", "Đầu năm", "đầu NĂM 2024",
+                 "năm học 2023", "trong tháng 9 tới", "199 hộ, 209 xã", "ba tháng", "năm tháng đầu năm",
+                 "số ９ hộ", "tăng 1,9% và 2,0%", "nay mai", "năm trước"]
+
+
+@pytest.mark.parametrize("phrase", _TIME_PHRASES)
+def test_time_hint_is_necessary(phrase: str) -> None:
+    for variant in _variants(phrase):
+        for a in range(len(variant)):
+            for b in range(a + 1, len(variant) + 1):
+                piece = variant[a:b]
+                if not A._time_hint(piece):
+                    assert not A._TIME_WORDS.search(piece), piece

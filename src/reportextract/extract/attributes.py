@@ -929,15 +929,13 @@ _PLAN_START = re.compile(r"(?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
-_DIGIT = std_re.compile(r"\d")
-
-
 def _time_hint(phrase: str) -> bool:
-    """Whether _TIME_WORDS may match in phrase (else its sub changes nothing). Every match holds a digit,
-    "tháng", "nay", "cụ thể" or "năm" after "hằng"/"hàng"/"mỗi"/"đầu": a digit search and word tests on
-    the lower-cased phrase (each letter's case variants lower-case to it) replace an IGNORECASE
-    alternation tried at every position."""
-    if _DIGIT.search(phrase):
+    """Whether _TIME_WORDS may match in phrase (else its sub changes nothing). Every match holds a year
+    opening with "19" or "20" (ASCII digits, whatever the case flag), "tháng", "nay", "cụ thể" or "năm"
+    after "hằng"/"hàng"/"mỗi"/"đầu": substring tests on the phrase and on the lower-cased phrase (each
+    letter's case variants lower-case to it) replace an IGNORECASE alternation tried at every position.
+    (A digit alone is not enough: "8,36%" holds no time; its alternatives with other digits need "tháng".)"""
+    if "19" in phrase or "20" in phrase:
         return True
     low = phrase.lower()
     return "tháng" in low or "nay" in low or "cụ thể" in low or (
