@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 
 import pytest
+import regex as re
 
 from reportextract import nlp
+from reportextract.extract import references as R
 
 # Invented sentences in the style of official writing, with odd spacing and line breaks.
 SENTENCES = [
@@ -44,3 +46,24 @@ def test_add_items_spans_are_make_spans(text: str) -> None:
         want.append((s.start, s.end, s.start_char, s.end_char, s.label_))
     assert got == want
     assert nlp.items(doc, "probe") == records
+
+
+# ---------------------------------------------------------------- references
+
+REF_PIECES = [
+    "Ngày 9/8/2024, Chủ tịch UBND tỉnh đã ký ", "các quyết định", " Quyết định số 12/QĐ-UBND", " KÝ ", "Ký",
+    "kÝ", "\u212aý", "ky", "kỳ", "ký kết", "ban hành", "BAN HÀNH", "Ban Hành", "bAn hÀnh", "ban  hành",
+    "ban\thành", "ban hanh", "ban hành", "\n", ". ", "; ", "Kế hoạch 45", " số 7", "ngày 3-4", " ",
+    "sáng 5.6 ", "Sở Tư pháp ", "Nghị quyết số 17 ", "(", ")", "được", "ký", "ý", "K", "hành",
+]
+
+
+def _ref_texts(seed: int, n: int = 400) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(REF_PIECES) for _ in range(rng.randint(1, 14))) for _ in range(n)]
+
+
+def test_sign_word_spelled_cases_find_what_ignorecase_finds() -> None:
+    plain = re.compile(r"ký|ban hành", re.IGNORECASE)
+    for text in _ref_texts(2):
+        assert [m.span() for m in R._SIGN_WORD.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -87,7 +87,9 @@ _SIGNED = re.compile(
     rf"[^.\n;]{{0,200}}?(?:ký|ban hành)[^.\n;]{{0,30}}?(?:các[ \t]+)?(?P<k>quyết định|nghị quyết|chỉ thị|kế hoạch|"
     rf"thông báo|công văn|nghị định|thông tư)", re.IGNORECASE)
 # A signing sentence spans no line break and holds "ký" or "ban hành": only such lines are searched.
-_SIGN_WORD = re.compile(r"ký|ban hành", re.IGNORECASE)
+# The cases spelled out (what IGNORECASE matches for these letters, the Kelvin sign a "k" too): the
+# regex module then scans for the first letters fast, ~2x faster than an IGNORECASE scan.
+_SIGN_WORD = re.compile("[kK\u212a][ýÝ]|[bB][aA][nN] [hH][àÀ][nN][hH]")
 _CLAUSE_END = re.compile(r"[;\n]|\.(?:\s|$)")
 _SPACES = re.compile(r"\s+")
 _LEAD_DIGITS = re.compile(r"[^/\-]*")
