@@ -67,3 +67,55 @@ def test_sign_word_spelled_cases_find_what_ignorecase_finds() -> None:
     plain = re.compile(r"ký|ban hành", re.IGNORECASE)
     for text in _ref_texts(2):
         assert [m.span() for m in R._SIGN_WORD.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+# ---------------------------------------------------------------- anchors in the regex module
+
+ANCHOR_PIECES = REF_PIECES + [
+    "3/4", "12 - 5", "7 .8", "ngày 30/4 và 1/5", "123/45", "1/234", "Nghị quyết số:12", "Thông tư  8",
+    "Kết luận số 5a", "tháng 6/2025", "٣/٤", "\U00011f53/\U00011f54", " số 4", "Văn bản 0", "Chỉ thị\t16",
+    "Sáng ngày ", "/2024", "Nghị quyết ", "\U00011f55", "Sáng ngày 2", "/5/2024", "/4 ", "số 1",
+]
+
+
+@pytest.mark.parametrize("which", ["day", "bare"])
+def test_regex_module_anchors_find_the_stdlib_anchors_on_the_same_digits(which: str) -> None:
+    import re as std_re
+
+    from reportextract.extract import dates as D
+    anchor = D._DAY_WINDOWS.anchor if which == "day" else R._bare_bounds()[0]
+    plain = std_re.compile(anchor.pattern)
+    rng = random.Random(4)
+    for _ in range(500):
+        text = "".join(rng.choice(ANCHOR_PIECES) for _ in range(rng.randint(1, 12)))
+        if all(bool(std_re.match(r"\d", ch)) == bool(re.match(r"\d", ch)) for ch in text):
+            assert [m.span() for m in anchor.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    newer = "ngày \U00011f53/\U00011f54" if which == "day" else "Nghị quyết số \U00011f53"
+    assert not plain.search(newer) and anchor.search(newer)  # a digit stdlib's \d does not know yet
+    # the regex module's \d (the patterns') holds every digit stdlib's does
+    allc = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert set(std_re.findall(r"\d", allc)) <= set(re.findall(r"\d", allc))
+
+
+def test_windowed_scans_match_whole_text_scans_with_newer_digits() -> None:
+    """With digits only the regex module knows, the gated scans still give the plain scans' matches."""
+    from reportextract.extract import dates as D
+    from reportextract.parsers.dates import confined
+    rng = random.Random(5)
+    # (no Kelvin sign: letters_of writes an ASCII "K" where it means U+212A, so _bare_bounds' `after` ends a
+    # window at a Kelvin-sign suffix letter the IGNORECASE pattern reads as "k" -- a gap older than this test)
+    pieces = [p for p in ANCHOR_PIECES if "\u212a" not in p]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(500)]
+    texts += ["Sáng ngày 2\U00011f55/5/2024, UBND tỉnh họp.", "Hôm qua (1\U00011f55-4), Sở Tài chính báo cáo.",
+              "Nghị quyết số 1\U00011f55 của HĐND tỉnh", "Chỉ thị \U00011f55 ngày 3/4/2024"]
+    for text in texts:
+        want = [m.span() for m in R._bare_re().finditer(text)]
+        assert [m.span() for m in R._bare_mentions(text)] == want, text
+        for pattern, _ in D.DATE_PATTERNS[1:4] + D.DATE_PATTERNS[6:7]:
+            want = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in confined(pattern, text, D._DAY_WINDOWS.windows(text))] == want, text
+
+
+def test_bare_mentions_with_newer_digits_match_finditer() -> None:
+    text = "Căn cứ Nghị quyết số \U00011f51\U00011f52 của HĐND tỉnh và Kế hoạch số 7 của UBND tỉnh."
+    assert [m.span() for m in R._bare_mentions(text)] == [m.span() for m in R._bare_re().finditer(text)]
