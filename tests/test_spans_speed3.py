@@ -119,3 +119,21 @@ def test_windowed_scans_match_whole_text_scans_with_newer_digits() -> None:
 def test_bare_mentions_with_newer_digits_match_finditer() -> None:
     text = "Căn cứ Nghị quyết số \U00011f51\U00011f52 của HĐND tỉnh và Kế hoạch số 7 của UBND tỉnh."
     assert [m.span() for m in R._bare_mentions(text)] == [m.span() for m in R._bare_re().finditer(text)]
+
+
+# ---------------------------------------------------------------- document numbers
+
+NUMBER_PIECES = [
+    "12", "1520", "7a", "30đ", "/", "-", "–", " / ", " - ", "/ ", " -", "/2024", "/ 2023", "QĐ", "UBND", "NQ",
+    "HĐND", "KH", "TTg", "qđ", "năm", "tháng", "ĐU", "Đảng", "ủy", "CT", "TU", "&", "BCA", "C04", ".", ",", " ",
+    "\t", "số ", "Quyết định ", "đạt 5.775/8.227 xã", "5/năm", "3-tháng", "P6", "X", "\n", "(", ")",
+]
+
+
+def test_numbers_from_capital_code_starts_match_finditer() -> None:
+    from reportextract.parsers import references as P
+    rng = random.Random(6)
+    texts = ["".join(rng.choice(NUMBER_PIECES) for _ in range(rng.randint(1, 16))) for _ in range(1500)]
+    texts += ["số 04-NQ/TU, 12/2024/qđ-UBND và 7/KH- BCA- C04", "15/2020/NQ - HĐND - UBND", "5/năm-QĐ"]
+    for text in texts:
+        assert [m.span() for m in P._numbers(text)] == [m.span() for m in P.NUMBER_RE.finditer(text)], text
