@@ -137,3 +137,49 @@ def test_numbers_from_capital_code_starts_match_finditer() -> None:
     texts += ["số 04-NQ/TU, 12/2024/qđ-UBND và 7/KH- BCA- C04", "15/2020/NQ - HĐND - UBND", "5/năm-QĐ"]
     for text in texts:
         assert [m.span() for m in P._numbers(text)] == [m.span() for m in P.NUMBER_RE.finditer(text)], text
+
+
+# ---------------------------------------------------------------- dates: context year
+
+YEAR_PIECES = [
+    "Ông sinh năm 1967", "Bà sinh ngày 3/4/1970", ", ", "; ", ". ", "\n", " ", "Quyết định số 12/2019/QĐ-UBND",
+    "ngày 3/4/2019", "ngày 08 tháng 11 năm 2016", "Ngày 9 tháng 12 năm 2020", "năm 2019", "năm 2020", "2021",
+    "nhiệm kỳ 2020-2025", "giai đoạn 2016 – 2020", "2011—2015", "so với cùng kỳ năm 2021", "so với 2022",
+    "So Với Cuối Năm 2023", "tăng 5%", "đạt 2000 người", "15/2020/NQ-HĐND", "12.5.2018", "4-5-2017", "1999",
+    "Kế hoạch 45/2023/KH-UBND", "2024.5", "2025,5", "(2026)", "SINH NĂM 1980", "2012/2013", "sinh năm 19",
+]
+
+
+def _plain_context_year(text: str) -> int | None:
+    """context_year as first written: one confined pass per pattern, any() over the masked spans."""
+    from collections import Counter
+
+    from reportextract.parsers import dates as P
+    years, numbers, anchors = P.year_windows(text)
+    votes: Counter[int] = Counter()
+    masked = [m.span() for m in P.confined(P._CTX_NUMBER, text, numbers)]
+    for m in P.confined(P._CTX_BIRTH, text, years, (("sinh",),)):
+        masked.append(m.span("y"))
+    for m in P.confined(P._CTX_FULL, text, years, (("/", ".", "-", "ngày"),)):
+        votes[int(m.group("y") or m.group("y2"))] += 2
+        masked.append(m.span("y") if m.group("y") else m.span("y2"))
+    for m in P.confined(P._CTX_PERIOD, text, years, (P._DASHES,)):
+        votes[int(m.group("a"))] += 0.5
+        votes[int(m.group("b"))] += 0.4
+        masked += [m.span("a"), m.span("b")]
+    for m in P.confined(P._CTX_BASE, text, years, (("so",),)):
+        votes[int(m.group("y")) + 1] += 1
+        masked.append(m.span("y"))
+    for s in P.lone_years(text, anchors, "/.,-"):
+        if not any(a <= s < b for a, b in masked):
+            votes[int(text[s:s + 4])] += 1
+    return max(votes, key=lambda y: (votes[y], y)) if votes else None
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_context_year_in_one_window_pass_votes_as_the_pattern_passes(seed: int) -> None:
+    from reportextract.parsers.dates import context_year
+    rng = random.Random(seed)
+    for _ in range(400):
+        text = "".join(rng.choice(YEAR_PIECES) for _ in range(rng.randint(1, 14)))
+        assert context_year(text) == _plain_context_year(text), text
