@@ -147,6 +147,9 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 _LEVEL_AFTER_CHANGE = re.compile(r"(?:còn|xuống còn|lên|lên mức|xuống|xuống mức|về|đạt|ở mức)\s*$", re.I)
+# the last words of _LEVEL_AFTER_CHANGE's matches: a clause that ends otherwise (its spaces stripped: str
+# whitespace holds every \s) has none, and the search, tried at every position, is skipped
+_LEVEL_LAST = ("còn", "lên", "mức", "xuống", "về", "đạt")
 _CLAUSE_BREAK = re.compile(r"[;:!?\n]|,\s|\.\s|\s[-–]\s|\(|\)")
 
 
@@ -170,7 +173,7 @@ def change_of(before_clause: str) -> Optional[str]:
     if len(low) == len(tail):
         k = min(i for i in (low.find("tăng"), low.find("giảm"), len(low)) if i >= 0)
     m = _CHANGE.search(tail, k)
-    if not m or _LEVEL_AFTER_CHANGE.search(before_clause):
+    if not m or before_clause.rstrip().lower().endswith(_LEVEL_LAST) and _LEVEL_AFTER_CHANGE.search(before_clause):
         return None
     verb = m.group("verb").lower()
     return "decrease" if verb.startswith("giảm") or "âm" in verb else "increase"
@@ -288,9 +291,10 @@ class _Spans:
 class _Context:
     """Everything the attribute rules need about one document, computed once."""
 
-    def __init__(self, doc: Doc, figures: list[dict[str, Any]]) -> None:
+    def __init__(self, doc: Doc, figures: list[dict[str, Any]], lower: Optional[str] = None) -> None:
         text = self.text = doc_text(doc)
-        lower = text.lower()
+        if lower is None:
+            lower = text.lower()
         # offsets in the lower-cased text are the text's own unless a letter lower-cases to two ("İ")
         self.lower = lower if len(lower) == len(text) else None
         info = doc._.info or {}
@@ -925,15 +929,13 @@ _PLAN_START = re.compile(r"(?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
-_DIGIT = std_re.compile(r"\d")
-
-
 def _time_hint(phrase: str) -> bool:
-    """Whether _TIME_WORDS may match in phrase (else its sub changes nothing). Every match holds a digit,
-    "tháng", "nay", "cụ thể" or "năm" after "hằng"/"hàng"/"mỗi"/"đầu": a digit search and word tests on
-    the lower-cased phrase (each letter's case variants lower-case to it) replace an IGNORECASE
-    alternation tried at every position."""
-    if _DIGIT.search(phrase):
+    """Whether _TIME_WORDS may match in phrase (else its sub changes nothing). Every match holds a year
+    opening with "19" or "20" (ASCII digits, whatever the case flag), "tháng", "nay", "cụ thể" or "năm"
+    after "hằng"/"hàng"/"mỗi"/"đầu": substring tests on the phrase and on the lower-cased phrase (each
+    letter's case variants lower-case to it) replace an IGNORECASE alternation tried at every position.
+    (A digit alone is not enough: "8,36%" holds no time; its alternatives with other digits need "tháng".)"""
+    if "19" in phrase or "20" in phrase:
         return True
     low = phrase.lower()
     return "tháng" in low or "nay" in low or "cụ thể" in low or (
@@ -1313,12 +1315,13 @@ _NUMBER_WORDS = re.compile(r"^[\d.,\s/–\-]+(?:(?:nghìn|ngàn|triệu|tỷ|t�
 
 # ------------------------------------------------------------------ entry point
 
-def attach_attributes(doc: Doc, figures: list[dict[str, Any]]) -> None:
-    """Fill metric, year, period, target and change on each figure record (in place)."""
+def attach_attributes(doc: Doc, figures: list[dict[str, Any]], lower: Optional[str] = None) -> None:
+    """Fill metric, year, period, target and change on each figure record (in place); `lower`, when
+    given, is the document's text lower-cased (the figure finder's, shared)."""
     if not figures:
         return
     _CLEANED.clear()
-    ctx = _Context(doc, figures)
+    ctx = _Context(doc, figures, lower)
     text = ctx.text
     prev: Optional[dict[str, Any]] = None
     for f in figures:

@@ -1,7 +1,7 @@
 """Figures: finds quantities (number, range or spelled-out count with its unit) and their comparator."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any, Iterator, NamedTuple
 
@@ -212,6 +212,8 @@ _CMP_WORDS = [
 _CMP_BEFORE = [(re.compile(_B + rf"(?:{words})[ \t\u00a0]*$", re.I), sign) for words, sign in _CMP_WORDS]
 # the last word of every bound or hedge: text before a figure that ends otherwise holds none of them
 _CMP_LAST = tuple(sorted({w.split()[-1] for words, _ in _CMP_WORDS for w in words.split("|")}))
+# each pattern with its words: a match ends the text before the figure with one of them
+_CMP_BEFORE_ENDS = [(pattern, sign, tuple(words.split("|"))) for (pattern, sign), (words, _) in zip(_CMP_BEFORE, _CMP_WORDS)]
 _CMP_AFTER = [(re.compile(r"^[ \t\u00a0]*(?:trở lên|\+)", re.I), ">="),
               (re.compile(r"^[ \t\u00a0]*(?:trở xuống|trở lại)", re.I), "<=")]
 # "ước" anywhere earlier in the clause hedges the figure: "ước tăng bình quân 5,3%/năm",
@@ -225,8 +227,10 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _LIST_LEAD = re.compile(r"ước[^;.!?\n:]{0,40}:", re.I)
 
 
-def comparator(text: str, start: int, end: int) -> str | None:
+def comparator(text: str, start: int, end: int, lower: str | None = None) -> str | None:
     """The bound or hedge written around a figure: ">" trên/hơn, ">=" ít nhất, "<" dưới, "~" khoảng.
+
+    `lower`, when given, is text.lower() with the text's own offsets (see _estimated).
 
     >>> t = "có 19 xã có tỷ lệ hộ nghèo trên 25%"
     >>> comparator(t, t.index("25"), len(t))
@@ -253,20 +257,35 @@ def comparator(text: str, start: int, end: int) -> str | None:
     # "$" also matches before a final newline; the patterns end on a word, then spaces
     last = (before[:-1] if before.endswith("\n") else before).rstrip(" \t\u00a0").lower()
     if last.endswith(_CMP_LAST):
-        for pattern, sign in _CMP_BEFORE:
-            if pattern.search(before):
+        for pattern, sign, ends in _CMP_BEFORE_ENDS:
+            if last.endswith(ends) and pattern.search(before):  # (each pattern only where it may match)
                 return sign
-    return "~" if _estimated(text, start) else None
+    return "~" if _estimated(text, start, lower) else None
 
 
-def _estimated(text: str, start: int) -> bool:
-    """Whether an "ước" earlier in the figure's clause (or a list it leads) hedges the figure."""
-    if not _UOC.search(text, max(0, start - 400), start):
+def _estimated(text: str, start: int, lower: str | None = None) -> bool:
+    """Whether an "ước" earlier in the figure's clause (or a list it leads) hedges the figure.
+
+    `lower` (text.lower(), offsets kept): the cheap test for an "ước" is then a plain str.find, a C
+    substring search, instead of the case-insensitive pattern tried at every position: a character
+    _UOC takes there (u/U with the horn and tone, c/C) lower-cases to the letter of "ước" it stands for,
+    and no other character lower-cases to one of those."""
+    lo = max(0, start - 400)
+    if (lower.find("ước", lo, start) < 0) if lower is not None else not _UOC.search(text, lo, start):
         return False
-    window = text[max(0, start - 400):start]
+    window = text[lo:start]
     hit = None
-    for hit in _ESTIMATE.finditer(window):
-        pass
+    if lower is not None:
+        # the last _ESTIMATE match in the window, tried only at its "ước"s from the last one back ("nước"
+        # holds one too): each match is one such "ước" ("ước" overlaps no other, so finditer finds every
+        # place the pattern matches), matched inside the window as finditer would see it
+        k = lower.rfind("ước", lo, start)
+        while k >= 0 and hit is None:
+            hit = _ESTIMATE.match(window, k - lo)
+            k = lower.rfind("ước", lo, k)
+    else:
+        for hit in _ESTIMATE.finditer(window):
+            pass
     if hit is None:
         return False
     rest = window[hit.end():]
@@ -393,7 +412,12 @@ def _per(text: str, pos: int, any_word: bool = True) -> tuple[str, int]:
         q = pos
         while text[q:q + 1] in _GAP_CHARS:
             q += 1
-        if text[q:q + 1] not in _PER_FIRST:  # every per-unit opens with "/", "trên" or "mỗi"
+        c = text[q:q + 1]
+        if c not in _PER_FIRST:  # every per-unit opens with "/", "trên" or "mỗi"
+            return suffix, pos
+        # "trên"/"mỗi" in any case (the patterns' IGNORECASE pairs only these letters' two cases, which
+        # lower() maps back): most "t"/"m" words after a figure ("tăng", "mức") lead to no per-unit
+        if c != "/" and text[q:q + 4].lower() != "trên" and text[q:q + 3].lower() != "mỗi":
             return suffix, pos
         m = _per_match(text, pos)
         if m:
@@ -450,35 +474,43 @@ def _plain_integer(n: str) -> bool:
     return n.isdigit() or bool(_INT_DOTS.fullmatch(n))
 
 
-def find_figures(text: str, blocked: list[tuple[int, int]]) -> list[dict[str, Any]]:
+def find_figures(text: str, blocked: list[tuple[int, int]], lower: str | None = None) -> list[dict[str, Any]]:
     """Quantities in `text`, skipping characters inside `blocked` spans (dates, codes, ...).
+
+    `lower`, when given, is text.lower() (the caller may share it with later steps).
 
     >>> [(f["text"], f["value"], f["unit"]) for f in find_figures("Có 8/64 huyện, tăng 7-7,5%.", [])]
     [('8/64 huyện', 8.0, 'huyện'), ('7-7,5%', (7.0, 7.5), '%')]
     """
     pats = patterns()
     spans = _Spans(blocked)
+    if lower is None:
+        lower = text.lower()
+    low = lower if len(lower) == len(text) else None  # offsets kept: "İ" lower-cases to two characters
     out: list[dict[str, Any]] = []
     last = 0
     for m in pats["number"].finditer(text):
         if m.start() < last:
             continue  # inside the figure before ("53 triệu đồng trên 1 ha")
-        rec = _digit_figure(text, m, spans)
+        rec = _digit_figure(text, m, spans, low)
         if rec:
             out.extend(rec)
             last = rec[-1]["span"][1]
     taken = _Spans([f["span"] for f in out])
+    found = len(out)
     out += _score_cells(text, spans, taken)
-    lower = text.lower()
-    lower = lower if len(lower) == len(text) else None  # offsets kept: "İ" lower-cases to two characters
-    taken = _Spans([f["span"] for f in out])
-    for m in _spelled_matches(text, lower):
-        rec = _spelled_figure(text, m, spans, taken)
+    if len(out) != found:  # (rebuilt only when figures were added: the same spans give the same table)
+        taken, found = _Spans([f["span"] for f in out]), len(out)
+    starts = _spelled_starts(low) if low is not None else None
+    for m in _spelled_matches(text, low, starts):
+        rec = _spelled_figure(text, m, spans, taken, low)
         if rec:
             out.append(rec)
-    taken = _Spans([f["span"] for f in out])
-    for m in _matches(pats["spelled_noun"], _SPELLED_NOUN_START, text, lower):
-        rec = _spelled_noun_figure(text, m, spans, taken)
+    if len(out) != found:
+        taken = _Spans([f["span"] for f in out])
+    noun_starts = [(k, w) for k, w in starts if w in _SPELLED_NOUN_WORDS] if starts is not None else None
+    for m in _matches(pats["spelled_noun"], _SPELLED_NOUN_START, text, low, noun_starts):
+        rec = _spelled_noun_figure(text, m, spans, taken, low)
         if rec:
             out.append(rec)
     out.sort(key=lambda f: f["span"])
@@ -507,34 +539,58 @@ def _gap_end(text: str, pos: int) -> int:
 
 # Where a spelled-out number can start, in the lower-cased text: the standard `re` skips to these
 # in C, far faster than the `regex` patterns can try every position (the words hold none of each other)
+# The words of _DIGIT_WORDS, those sharing a first letter grouped (the same matches, tried faster:
+# tests/test_figures_speed3.py compares it with the plain alternation at every position).
 # A first word glued to what follows ("ban", "hai,") leads to no figure: a further word, a scale, a unit
 # or a noun all need a gap after it. A start inside a word (after a letter or digit: the patterns'
 # "(?<![\p{L}\p{N}])", str.isalnum) is skipped by the caller: a lookbehind here would slow the scan.
-_SPELLED_START = std_re.compile(rf"(?:{_DIGIT_WORDS})(?=[ \t\u00a0])")
+_SPELLED_START = std_re.compile(r"(?:m(?:ột|ười)|hai|b(?:a|ốn|ảy|ẩy)|năm|sáu|tám|chín)(?=[ \t\u00a0])")
 _SPELLED_NOUN_START = std_re.compile(r"(?:hai|ba|bốn|sáu|bảy|bẩy|tám|mười)(?=[ \t\u00a0])")
+_SPELLED_NOUN_WORDS = frozenset(("hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "mười"))
 
 
-def _matches(pattern: re.Pattern[str], start: std_re.Pattern[str], text: str, lower: str | None
-             ) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text) for a pattern whose matches open with a `start` match in `lower`."""
+def _spelled_starts(lower: str) -> list[tuple[int, str]]:
+    """(start, word) of every _SPELLED_START match in `lower`, scanned once for both spelled-number passes.
+
+    finditer's matches are every place the pattern matches: no number word ends with another one
+    ("ba" ends no other word), so no match can start inside an earlier one, which ends at a gap. At one
+    place at most one word matches (a word that was a prefix of another would need a gap inside it), so
+    the _SPELLED_NOUN_START matches are those whose word is one of _SPELLED_NOUN_WORDS."""
+    return [(m.start(), m.group()) for m in _SPELLED_START.finditer(lower)]
+
+
+def _matches(pattern: re.Pattern[str], start: std_re.Pattern[str], text: str, lower: str | None,
+             starts: list[tuple[int, str]] | None = None) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) for a pattern whose matches open with a `start` match in `lower`
+    (`starts`: those matches' (start, word), already found)."""
     if lower is None:
         yield from pattern.finditer(text)
         return
     pos = 0
-    for cand in start.finditer(lower):
-        if cand.start() < pos or cand.start() and lower[cand.start() - 1].isalnum():
+    cands = starts if starts is not None else [(c.start(), c.group()) for c in start.finditer(lower)]
+    for k, _ in cands:
+        if k < pos or k and lower[k - 1].isalnum():
             continue
-        m = pattern.match(text, cand.start())
+        m = pattern.match(text, k)
         if m:
             yield m
             pos = m.end()
 
 
-def _spelled_search(text: str, pos: int, lower: str | None) -> re.Match[str] | None:
-    """patterns()["spelled_run"].search(text, pos), trying only where a number word starts."""
+def _spelled_search(text: str, pos: int, lower: str | None,
+                    starts: list[tuple[int, str]] | None = None) -> re.Match[str] | None:
+    """patterns()["spelled_run"].search(text, pos), trying only where a number word starts (`starts`:
+    _spelled_starts(lower), the same places found beforehand)."""
     pat = patterns()["spelled_run"]
     if lower is None:
         return pat.search(text, pos)
+    if starts is not None:
+        for i in range(bisect_left(starts, (pos, "")), len(starts)):
+            k = starts[i][0]
+            m = None if k and lower[k - 1].isalnum() else pat.match(text, k)
+            if m:
+                return m
+        return None
     while cand := _SPELLED_START.search(lower, pos):
         k = cand.start()
         m = None if k and lower[k - 1].isalnum() else pat.match(text, k)
@@ -544,7 +600,8 @@ def _spelled_search(text: str, pos: int, lower: str | None) -> re.Match[str] | N
     return None
 
 
-def _spelled_matches(text: str, lower: str | None = None) -> Iterator[_Spelled]:
+def _spelled_matches(text: str, lower: str | None = None,
+                     starts: list[tuple[int, str]] | None = None) -> Iterator[_Spelled]:
     """The matches of `(?<![\\p{L}\\p{N}])(?P<words>SPELLED)(?:_SP+(?P<scale>SCALE))?_SP+(?P<unit>UNITS)
     (?![\\p{L}\\p{N}])` (case-insensitive), found in the order and with the backtracking the regex engine
     would use, but trying unit words through the lazily compiled unit lexicon (the whole pattern is slow
@@ -557,7 +614,7 @@ def _spelled_matches(text: str, lower: str | None = None) -> Iterator[_Spelled]:
     pats = patterns()
     units = lexicons()["unit"]
     pos = 0
-    while run := _spelled_search(text, pos, lower):
+    while run := _spelled_search(text, pos, lower, starts):
         s = run.start()
         more = run.starts("more")
         ends = [more[0] if more else run.end()] + list(run.ends("more"))  # after each word
@@ -623,22 +680,29 @@ def _score_cells(text: str, blocked: _Spans, taken: _Spans) -> list[dict[str, An
     return out
 
 
-def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str, Any]]:
+# the groups of patterns()["number"] and patterns()["single"], in order (_digit_figure reads them so)
+_NUMBER_GROUPS = {"number": ("n1", "pct1", "rsep", "n2", "pct2", "den"), "single": ("n1", "pct1", "den")}
+
+
+def _digit_figure(text: str, m: re.Match[str], blocked: _Spans, lower: str | None = None) -> list[dict[str, Any]]:
     pats = patterns()
     s = m.start()
-    if blocked.overlaps(s, m.end("n1")):
+    # groups by number and all at once: the `regex` module looks names up slowly (_NUMBER_GROUPS says
+    # which is which; n1 is group 1 of both patterns)
+    if blocked.overlaps(s, m.end(1)):
         return []
-    if m.group("n2") and (blocked.overlaps(s, m.end()) or m.group("pct1") and not m.group("pct2")):
+    n1, pct1, _, n2, pct2, den = m.groups()
+    if n2 and (blocked.overlaps(s, m.end()) or pct1 and not pct2):
         m = pats["single"].match(text, s)  # "3 đến 2025": no range after all
-    elif m.group("den") and blocked.overlaps(s, m.end()):
+        n1, pct1, den = m.groups()
+        n2 = pct2 = None
+    elif den and blocked.overlaps(s, m.end()):
         return []
-    groups = m.groupdict()
-    n1, n2, den = groups["n1"], groups.get("n2"), groups.get("den")
-    pct = groups.get("pct1") or groups.get("pct2")
-    q = m.end("n1")
+    pct = pct1 or pct2
+    n1_end = q = m.end(1)
     while text[q:q + 1] in _GAP_CHARS:
         q += 1
-    if text[q:q + 1] in _TIME_FIRST and _TIME_AFTER.match(text, m.end("n1")):
+    if text[q:q + 1] in _TIME_FIRST and _TIME_AFTER.match(text, n1_end):
         return []
     v1 = parse_number(n1)
     v2 = parse_number(n2) if n2 else None
@@ -706,11 +770,11 @@ def _digit_figure(text: str, m: re.Match[str], blocked: _Spans) -> list[dict[str
             return []
         value = (value, v2 * scale)
     e = pos
-    cmp = comparator(text, s, e)
+    cmp = comparator(text, s, e, lower)
     if den and vden is not None and not n2 and (kind == "money" or v1 > vden):
         # "12.450/11.800 tỷ đồng": achieved, then planned
         d0 = m.start("den")
-        first = {"text": text[s:m.end("n1")], "span": (s, m.end("n1")), "value": value, "unit": unit,
+        first = {"text": text[s:n1_end], "span": (s, n1_end), "value": value, "unit": unit,
                  "kind": kind, "comparator": cmp}
         second = {"text": text[d0:e], "span": (d0, e), "value": vden * scale, "unit": unit, "kind": kind,
                   "comparator": cmp, "target": True, "planned": True}
@@ -743,7 +807,9 @@ def _per_year_lead(text: str, s: int) -> bool:
     for hedge in ("trên ", "khoảng ", "gần ", "hơn ", "dưới ", "từ "):
         if before.endswith(hedge):
             before = before[: -len(hedge)]
-    return bool(_PER_YEAR.search(before))
+    # every match holds "năm" in some case ("NĂM"): the `regex` module's simple case folding pairs
+    # n/N, ă/Ă and m/M only, all of which lower-case to "năm"; most rates have no year word before them
+    return "năm" in before.lower() and bool(_PER_YEAR.search(before))
 
 
 _NAM_NOT_FIVE = re.compile(r"(?r)(?<!\p{L})(?:hằng|hàng|mỗi|các|những|cả|trong|từng|qua|nhiều|vài|mấy|cuối|"
@@ -751,7 +817,8 @@ _NAM_NOT_FIVE = re.compile(r"(?r)(?<!\p{L})(?:hằng|hàng|mỗi|các|những|c�
                            r"cùng|theo|vào|đến|tới|từ|là|hết|suốt|nửa|lịch)[ \t\u00a0]*$", re.I)
 
 
-def _spelled_figure(text: str, m: re.Match[str], blocked: _Spans, taken: _Spans) -> dict[str, Any] | None:
+def _spelled_figure(text: str, m: re.Match[str], blocked: _Spans, taken: _Spans,
+                    lower: str | None = None) -> dict[str, Any] | None:
     s, e = m.span()
     if blocked.overlaps(s, e) or taken.overlaps(s, e):
         return None
@@ -781,10 +848,11 @@ def _spelled_figure(text: str, m: re.Match[str], blocked: _Spans, taken: _Spans)
     if kind != "rate":
         per, end = _per(text, e, kind != "count")
     return {"text": text[s:end], "span": (s, end), "value": float(n) * scale_of(m.group("scale")),
-            "unit": unit + per, "kind": kind, "comparator": comparator(text, s, end)}
+            "unit": unit + per, "kind": kind, "comparator": comparator(text, s, end, lower)}
 
 
-def _spelled_noun_figure(text: str, m: re.Match[str], blocked: _Spans, taken: _Spans) -> dict[str, Any] | None:
+def _spelled_noun_figure(text: str, m: re.Match[str], blocked: _Spans, taken: _Spans,
+                         lower: str | None = None) -> dict[str, Any] | None:
     """"ba đột phá", "hai kỳ thi": a spelled-out number before a lower-case noun outside the gazetteer."""
     s, e = m.span()
     if taken.overlaps(s, e + 1) or blocked.overlaps(s, e):
@@ -803,7 +871,7 @@ def _spelled_noun_figure(text: str, m: re.Match[str], blocked: _Spans, taken: _S
         return None
     unit, end = found
     return {"text": text[s:end], "span": (s, end), "value": float(n), "unit": unit, "kind": "count",
-            "comparator": comparator(text, s, end)}
+            "comparator": comparator(text, s, end, lower)}
 
 
 @Language.component("reportextract_figures", assigns=["doc.spans"])
@@ -812,13 +880,15 @@ def figures_component(doc: Doc) -> Doc:
     blocked = [tuple(d["span"]) for key in ("dates", "periods", "references") for d in items(doc, key)]
     blocked += [tuple(d["span"]) for d in items(doc, "years")]
     blocked += [tuple(d["span"]) for d in items(doc, "doc_number")]
-    found = find_figures(doc_text(doc), blocked)  # type: ignore[arg-type]
+    text = doc_text(doc)
+    lower = text.lower()  # lower-cased once for the finder and the attributes
+    found = find_figures(text, blocked, lower)  # type: ignore[arg-type]
     for f in found:
         s, e = sentence_at(doc, f["span"][0])
-        f["sentence"] = doc_text(doc)[s:e]
+        f["sentence"] = text[s:e]
         f["sentence_span"] = (s, e)
     from .attributes import attach_attributes
 
-    attach_attributes(doc, found)
+    attach_attributes(doc, found, lower)
     add_items(doc, "figures", found)
     return doc

@@ -5,8 +5,6 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Any, Iterator
 
-import re as stdlib_re
-
 import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -40,14 +38,16 @@ def _bare_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _bare_bounds() -> tuple[stdlib_re.Pattern[str], re.Pattern[str], stdlib_re.Pattern[str]]:
+def _bare_bounds() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """What _bare_mentions needs: where a bare number may stand (after a kind's last letter and spaces,
     or after "số"), what a kind may consume before it, and what the number and its lookahead after it."""
     lasts, so = letters_of("".join(k[-1] for k in _BARE_KINDS) + "s"), letters_of("ố")
-    # a digit after "<kind's last letter> ", "  ", "số", "số ", "số:", ": ": a superset, found fast
-    anchor = stdlib_re.compile(rf"\d(?<=[{lasts} \t:{so}][ \t:{so}]\d)")
+    # a digit after "<kind's last letter> ", "  ", "số", "số ", "số:", ": ": a superset, found fast.
+    # In the regex module, as _bare_re: its \d is the pattern's (stdlib's misses ~110 newer digits), and
+    # it scans this ~25% faster.
+    anchor = re.compile(rf"\d(?<=[{lasts} \t:{so}][ \t:{so}]\d)")
     before = re.compile(rf"(?r)[^\s:{letters_of(' '.join(_BARE_KINDS) + ' số')}]")
-    after = stdlib_re.compile(rf"[^\d \t/\-.,{letters_of('abcdefghijklmnopqrstuvwxyzđ')}]")
+    after = re.compile(rf"[^\d \t/\-.,{letters_of('abcdefghijklmnopqrstuvwxyzđ')}]")
     return anchor, before, after
 
 
@@ -87,7 +87,9 @@ _SIGNED = re.compile(
     rf"[^.\n;]{{0,200}}?(?:ký|ban hành)[^.\n;]{{0,30}}?(?:các[ \t]+)?(?P<k>quyết định|nghị quyết|chỉ thị|kế hoạch|"
     rf"thông báo|công văn|nghị định|thông tư)", re.IGNORECASE)
 # A signing sentence spans no line break and holds "ký" or "ban hành": only such lines are searched.
-_SIGN_WORD = re.compile(r"ký|ban hành", re.IGNORECASE)
+# The cases spelled out (what IGNORECASE matches for these letters, the Kelvin sign a "k" too): the
+# regex module then scans for the first letters fast, ~2x faster than an IGNORECASE scan.
+_SIGN_WORD = re.compile("[kK\u212a][ýÝ]|[bB][aA][nN] [hH][àÀ][nN][hH]")
 _CLAUSE_END = re.compile(r"[;\n]|\.(?:\s|$)")
 _SPACES = re.compile(r"\s+")
 _LEAD_DIGITS = re.compile(r"[^/\-]*")

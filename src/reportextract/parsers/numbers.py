@@ -38,17 +38,19 @@ def parse_number(text: str) -> float | None:
         return None
     if s.isdigit():
         return float(s)
-    if _THOUSANDS_DOT.match(s) and not s.startswith("0"):
+    # each pattern is tried only when s holds the separators its every match holds
+    dot, comma = "." in s, "," in s
+    if dot and _THOUSANDS_DOT.match(s) and not s.startswith("0"):
         return float(s.replace(".", ""))
-    if _THOUSANDS_DOT_DEC.match(s):
+    if dot and comma and _THOUSANDS_DOT_DEC.match(s):
         return float(s.replace(".", "").replace(",", "."))
-    if _THOUSANDS_SPACE.match(s):
+    if " " in s and _THOUSANDS_SPACE.match(s):
         return float(s.replace(" ", "").replace(",", "."))
-    if _DEC_COMMA.match(s):
+    if comma and _DEC_COMMA.match(s):
         return float(s.replace(",", "."))
-    if _EN_DEC.match(s):
+    if dot and _EN_DEC.match(s):
         return float(s)
-    if _EN_THOUSANDS.match(s):
+    if comma and _EN_THOUSANDS.match(s):
         return float(s.replace(",", ""))
     return None
 

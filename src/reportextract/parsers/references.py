@@ -1,7 +1,6 @@
 """Pure parsers for document numbers ("04-NQ/TU", "1722/QĐ-TTg") and the kinds they name."""
 from __future__ import annotations
 
-import re as stdlib_re
 from functools import lru_cache
 from typing import Iterator
 
@@ -25,8 +24,9 @@ NUMBER_RE = re.compile(rf"(?<![\p{{L}}\d/\-.,])(?:{NUMBER})(?![\p{{L}}\d]|[/\-]\
 
 
 # Every number holds a separator before a capital ("/QĐ", "- HĐND"), at most 15 characters after its start
-# (digits, a letter, "/yyyy", spaces): a superset of those places, found fast.
-_CODE_START = stdlib_re.compile(r"[/\-–][ \t]?[^\W\d_]")
+# (digits, a letter, "/yyyy", spaces): its first code, as NUMBER spells it (CODE opens with \p{Lu}). Those
+# places only: a letter in lower case ("5/năm", "3-tháng") opens no window (a third fewer on the dev corpus).
+_CODE_START = re.compile(r"[/\-–][ \t]?\p{Lu}")
 # What ends a number: a character none consumes; a space or tab next to no separator.
 _NUMBER_END = re.compile(r"[^\p{L}\d&./\-– \t]|(?<![/\-–])[ \t](?![/\-–])")
 
