@@ -374,6 +374,9 @@ def _data() -> dict[str, Any]:
         "provinces": frozenset(pl["provinces"] + pl["not_names"]),
         "surname_set": frozenset(s) | {"H'", "H’"},
         "head_first": head_first,
+        # head_first with, for a first word holding a non-letter ("ct.ubnd"), its opening run of letters ("ct"):
+        # what a whole word of letters must be, lower-cased, where title_start matches (see _no_title_at)
+        "head_words": head_first | frozenset(re.match(r"[\p{L}\p{M}]*", w).group(0) for w in head_first),
         # where a word of head_first starts (case aside; a whole word: no known letter follows), or a word opening
         # with a two-letter one, after a character that is no known letter (the tests of _gated's `first`)
         "head_gate": sre.compile(rf"[^{_VI_LETTERS}]((?i:{_trie(sorted(head_first))})(?![{_VI_LETTERS}])"
@@ -387,6 +390,16 @@ def _data() -> dict[str, Any]:
 
 _NOT_LM = re.compile(r"[^\p{L}\p{M}]")
 _NGUYEN = re.compile(r"nguyên[ \t]+", re.IGNORECASE)
+
+
+def _no_title_at(word: str, head_words: frozenset[str]) -> bool:
+    """Whether title_start surely cannot match where `word` starts, `word` being a whole word of the text: the
+    characters up to a space, a tab or the end of a name, and the next one no letter or mark. A title_start
+    match opens with "nguyên" or a head's first word (case aside), then a space, a tab or no letter; a word
+    of letters alone (isalpha: no apostrophe, tab or mark) holds exactly that word, or, for a first word like
+    "CT.UBND", its letters before the ".". Case aside the regex module equates each letter of head_words with
+    letters that lower() alike, but for "İ" (lower() gives two characters): such a word is left to the match."""
+    return word.isalpha() and "İ" not in word and word.lower() not in head_words
 
 
 def _opens_with(text: str, heads_low: frozenset[str]) -> bool:
@@ -833,14 +846,19 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
             name_pm = -1
     # a title written with no comma after the name: "Nguyễn Văn A Phó Chủ tịch …" (each space followed by a
     # capital, as _SPACE's matches whose next character isupper(): no white space is upper case)
+    hw = d["head_words"]
+    # (the words of a name are whole words: their letters end at a space, a tab, or at e, where no letter
+    # or mark follows; _no_title_at spares most of the matches)
     k = name.find(" ")
     while k >= 0:
-        if k + 1 < len(name) and name[k + 1].isupper() and title_start.match(text, s + k + 1):
+        nxt = name.find(" ", k + 1)
+        if k + 1 < len(name) and name[k + 1].isupper() and not _no_title_at(name[k + 1:nxt if nxt >= 0 else len(name)], hw) \
+                and title_start.match(text, s + k + 1):
             name = name[:k]
             e = s + k
             name_pm = -1
             break
-        k = name.find(" ", k + 1)
+        k = nxt
     parts = name.split()
     if len(parts) == 5 and parts[2] in d["surname_set"] and _ends_with(text[max(0, s - 30):s], d["place_words"]):
         # "huyện Lâm Hà Trần Văn Xuân": a two-word place, then the person
