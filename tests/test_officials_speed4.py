@@ -67,3 +67,27 @@ def test_no_title_at_keeps_head_words(head):
     for w in (head, head.capitalize(), head.upper()):
         letters = O._NOT_LM.split(w)[0]
         assert not O._no_title_at(letters, hw)
+
+
+TONED = "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ"
+
+
+@pytest.mark.parametrize("pair", [a + b for a in "oOuU" for b in TONED])
+def test_modern_tones_inline_matches_modern_tones(pair):
+    # _modern_tones reads modern_tones' rule at each gate hit directly: compare with modern_tones itself,
+    # with each kind of neighbour ("q" before, a letter, a non-ASCII letter, a digit or a sign after)
+    from reportextract.normalize import modern_tones
+    for before in ("", "q", "Q", "h", "th", " ", "(", "Th"):
+        for after in ("", " ", "n", "N", "ß", "ạ", "é", ",", "\n", "1", "'", "ả giải"):
+            text = f"Ủy ban {before}{pair}{after} và {before}{pair}"
+            assert O._modern_tones(text) == modern_tones(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Hoà Bình, Khánh Hoà, thuỷ lợi, Uỷ ban, quý, QUÝ, hoạ sĩ, loà xoà",
+    "HOÀ GIẢI Ở CƠ SỞ; khoẻ mạnh; tuỳ theo; luỹ kế; Thuỵ Anh",
+    "Xoà, khoé, oẹ.\nUỶ BAN NHÂN DÂN HUYỆN quỷ, thuỷ",
+])
+def test_modern_tones_sentences(text):
+    from reportextract.normalize import modern_tones
+    assert O._modern_tones(text) == modern_tones(text)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .. import rules
 from ..nlp import add_items, doc_text
-from ..normalize import modern_tones
+from ..normalize import _OLD_TONE, modern_tones
 
 # A capitalised name syllable: "Lưu", "A", "KĐăm"/"Kđăm" (ethnic names), "H'Hen"; never an acronym ("UBND").
 _SYL = r"(?:\p{Lu}['’]?\p{Lu}?[\p{Ll}\p{M}]+|\p{Lu})(?![\p{L}\p{M}\d])"
@@ -139,6 +139,7 @@ _VI_LETTERS = _VI_LOWER + _VI_LOWER.upper()
 _MAYBE_UPPER = rf"[^\s0-9{_VI_LOWER}]"
 # Old-style tone placement at a word end (what modern_tones rewrites): a document without it is scanned as is.
 _OLD_TONE_GATE = sre.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![a-zA-Z])")
+_LETTER_AT = re.compile(r"\p{L}")  # modern_tones' "(?!\p{L})", asked of one place
 
 
 @lru_cache(maxsize=1)
@@ -203,9 +204,16 @@ def _modern_tones(text: str) -> str:
     done = 0
     for m in _OLD_TONE_GATE.finditer(text):
         q = m.start()
-        a = max(q - 1, 0)
-        new = modern_tones(text[a:q + 3])[q - a:q - a + 2]  # the window holds no other rewrite
-        if new != text[q:q + 2]:
+        # what modern_tones does to the window text[q - 1:q + 3] (which holds no other rewrite), read directly:
+        # its pattern matches at q when the pair, case aside, is one of _OLD_TONE's (the gate's letters case
+        # alike one to one), no "q" stands before it, and no letter after; its repl keeps the first letter's case
+        old = m.group(0)
+        new = _OLD_TONE.get(old.lower())
+        if new is None or q and text[q - 1] in "qQ" or _LETTER_AT.match(text, q + 2):
+            continue
+        if old[0].isupper():
+            new = new[0].upper() + new[1:]
+        if new != old:
             pieces += [text[done:q], new]
             done = q + 2
     return "".join(pieces) + text[done:] if pieces else text
