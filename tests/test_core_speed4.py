@@ -74,3 +74,65 @@ def test_letters_of_holds_every_case_insensitive_match(words: str) -> None:
         if pattern.fullmatch(c):
             assert c in letters, hex(cp)
     assert ("\u212a" in letters) == ("k" in words.lower())
+
+
+# ---- models: each record class's _make builds what its generated __init__ builds
+import dataclasses  # noqa: E402
+
+from reportextract import models  # noqa: E402
+
+_SOURCE = models.Source(path="bao-cao.txt", format="txt", sha256="ab" * 32, chars=120, pages=None)
+_INFO = dict(title="Báo cáo kết quả giảm nghèo năm 2024", kind="report", published="2024-12-05",
+             number="215/BC-UBND", issuer="UBND tỉnh", authors=("Minh Anh",))
+_RECORDS = [
+    (models.Source, dict(path=None, format="pdf", sha256="cd" * 32, chars=5, pages=3)),
+    (models.DocumentInfo, _INFO),
+    (models.DocumentInfo, {}),
+    (models.Figure, dict(text="2,5%", span=(10, 14), value=2.5, unit="%", kind="percent", comparator="dưới",
+                         metric="tỷ lệ hộ nghèo", year=2024, period=(2021, 2025), target=True, change="giảm",
+                         sentence="Tỷ lệ hộ nghèo giảm còn dưới 2,5%.", page=2)),
+    (models.Figure, dict(text="1.200 tỷ đồng", span=(0, 13), value=(1200.0, 1300.0), unit="tỷ đồng",
+                         kind="money")),
+    (models.Official, dict(name="Trần Văn Bình", titles=("Chủ tịch UBND tỉnh",), titles_raw=("Chủ tịch",),
+                           mentions=((3, 16), (40, 53)), pages=(1,))),
+    (models.Official, dict(name="Lê Thu Hà", titles=(), titles_raw=(), mentions=((0, 9),))),
+    (models.DateMention, dict(text="5/3/2024", value="2024-03-05", span=(5, 13), page=None)),
+    (models.DateMention, dict(text="tháng 3/2024", value="2024-03", span=(0, 12))),
+    (models.PeriodMention, dict(text="2021-2025", start=2021, end=2025, span=(9, 18), page=4)),
+    (models.Reference, dict(text="Nghị quyết số 12/NQ-HĐND", kind="Nghị quyết", number="12/NQ-HĐND",
+                            date="2024-03-05", issuer="HĐND tỉnh", span=(0, 24))),
+    (models.Document, dict(source=_SOURCE, document=models.DocumentInfo(**_INFO), years=(2024,),
+                           warnings=("title not found",), text="Hà Nội")),
+    (models.Document, dict(source=_SOURCE, document=models.DocumentInfo())),
+]
+
+
+@pytest.mark.parametrize("cls, kwargs", _RECORDS)
+def test_make_builds_what_init_builds(cls: type, kwargs: dict) -> None:
+    slow, fast = cls(**kwargs), cls._make(**kwargs)
+    assert type(fast) is cls
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert fast.to_dict() == slow.to_dict()
+    for f in dataclasses.fields(cls):
+        assert getattr(fast, f.name) is getattr(slow, f.name)
+    positional = [kwargs[f.name] for f in dataclasses.fields(cls) if f.name in kwargs]
+    if len(positional) == len(kwargs) and list(kwargs) == [f.name for f in dataclasses.fields(cls)][:len(kwargs)]:
+        assert cls._make(*positional) == slow
+    name = dataclasses.fields(cls)[0].name
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(fast, name, None)
+    with pytest.raises((AttributeError, TypeError)):
+        fast.__dict__  # noqa: B018  (slotted, as before)
+
+
+@pytest.mark.parametrize("cls", [c for c, _ in _RECORDS])
+def test_make_requires_what_init_requires(cls: type) -> None:
+    required = [f.name for f in dataclasses.fields(cls)
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    if required:
+        with pytest.raises(TypeError):
+            cls._make()
+        with pytest.raises(TypeError):
+            cls()
+    with pytest.raises(TypeError):
+        cls._make(no_such_field=1)
