@@ -27,8 +27,8 @@ def extract_text(text: str, source: str | None = None) -> Document:
     """
     clean = normalize_text(text)
     src = SourceText(clean, "txt", tables=text_tables(clean))
-    meta = Source(path=source, format="txt", sha256=sha256(text.encode("utf-8", "surrogatepass")),
-                  chars=len(src.text), pages=None)
+    meta = Source._make(path=source, format="txt", sha256=sha256(text.encode("utf-8", "surrogatepass")),
+                        chars=len(src.text), pages=None)
     return _run(src, meta)
 
 

@@ -37,11 +37,11 @@ def build_document(doc: Doc, source: Source, src: SourceText | None = None) -> D
                 info[key] = src.meta[key]
 
     figures = tuple(
-        Figure(text=f["text"], span=tuple(f["span"]), value=_value(f["value"]), unit=f.get("unit"),
-               kind=f["kind"], comparator=f.get("comparator"), metric=f.get("metric"),
-               year=f.get("year"), period=tuple(f["period"]) if f.get("period") else None,
-               target=bool(f.get("target")), change=f.get("change"), sentence=f.get("sentence"),
-               page=page(f["span"][0]))
+        Figure._make(text=f["text"], span=tuple(f["span"]), value=_value(f["value"]), unit=f.get("unit"),
+                     kind=f["kind"], comparator=f.get("comparator"), metric=f.get("metric"),
+                     year=f.get("year"), period=tuple(f["period"]) if f.get("period") else None,
+                     target=bool(f.get("target")), change=f.get("change"), sentence=f.get("sentence"),
+                     page=page(f["span"][0]))
         for f in sorted(items(doc, "figures"), key=lambda f: tuple(f["span"]))
     )
 
@@ -55,9 +55,9 @@ def build_document(doc: Doc, source: Source, src: SourceText | None = None) -> D
         if tuple(o["span"]) not in p["mentions"]:
             p["mentions"].append(tuple(o["span"]))
     officials = tuple(
-        Official(name=name, titles=tuple(p["titles"]), titles_raw=tuple(p["titles_raw"]),
-                 mentions=tuple(sorted(p["mentions"])),
-                 pages=tuple(sorted({pg for s, _ in p["mentions"] if (pg := page(s)) is not None})))
+        Official._make(name=name, titles=tuple(p["titles"]), titles_raw=tuple(p["titles_raw"]),
+                       mentions=tuple(sorted(p["mentions"])),
+                       pages=tuple(sorted({pg for s, _ in p["mentions"] if (pg := page(s)) is not None})))
         for name, p in sorted(people.items(), key=lambda kv: min(kv[1]["mentions"]))
     )
 
@@ -67,8 +67,8 @@ def build_document(doc: Doc, source: Source, src: SourceText | None = None) -> D
         if d["value"] in seen_dates:
             continue
         seen_dates.add(d["value"])
-        dates.append(DateMention(text=d["text"], value=d["value"], span=tuple(d["span"]),
-                                 page=page(d["span"][0])))
+        dates.append(DateMention._make(text=d["text"], value=d["value"], span=tuple(d["span"]),
+                                       page=page(d["span"][0])))
 
     seen_periods: set[tuple[int, int]] = set()
     periods = []
@@ -77,8 +77,8 @@ def build_document(doc: Doc, source: Source, src: SourceText | None = None) -> D
         if key in seen_periods:
             continue
         seen_periods.add(key)
-        periods.append(PeriodMention(text=p["text"], start=p["start"], end=p["end"],
-                                     span=tuple(p["span"]), page=page(p["span"][0])))
+        periods.append(PeriodMention._make(text=p["text"], start=p["start"], end=p["end"],
+                                           span=tuple(p["span"]), page=page(p["span"][0])))
 
     years = sorted({y["value"] for y in items(doc, "years")})
 
@@ -94,8 +94,8 @@ def build_document(doc: Doc, source: Source, src: SourceText | None = None) -> D
             if len(r.get("text", "")) > len(m.get("text", "")) and r.get("kind") == m.get("kind"):
                 m["text"], m["span"] = r["text"], r["span"]
     references = tuple(
-        Reference(text=r["text"], kind=r["kind"], number=r["number"], date=r.get("date"),
-                  issuer=r.get("issuer"), span=tuple(r["span"]), page=page(r["span"][0]))
+        Reference._make(text=r["text"], kind=r["kind"], number=r["number"], date=r.get("date"),
+                        issuer=r.get("issuer"), span=tuple(r["span"]), page=page(r["span"][0]))
         for r in merged.values()
     )
 
@@ -103,13 +103,13 @@ def build_document(doc: Doc, source: Source, src: SourceText | None = None) -> D
     warnings += doc._.warnings or []
     if not info.get("title"):
         warnings.append("title not found")
-    document = DocumentInfo(
+    document = DocumentInfo._make(
         title=info.get("title"), kind=info.get("kind") or "other", published=info.get("published"),
         number=info.get("number"), issuer=info.get("issuer"), authors=tuple(info.get("authors") or ()),
     )
     for rec in (*figures, *dates, *periods, *references):
         s, e = rec.span
         assert text[s:e] == rec.text, (rec, text[s:e])
-    return Document(source=source, document=document, figures=figures, officials=officials,
-                    dates=tuple(dates), periods=tuple(periods), years=tuple(years),
-                    references=references, warnings=tuple(warnings), text=text)
+    return Document._make(source=source, document=document, figures=figures, officials=officials,
+                          dates=tuple(dates), periods=tuple(periods), years=tuple(years),
+                          references=references, warnings=tuple(warnings), text=text)

@@ -98,6 +98,10 @@ _OLD_TONE = {  # old-style tone placement -> the modern one used in output value
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
 _OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONE) + r")(?!\p{L})", re.IGNORECASE)
+# Every _OLD_TONE_RE match is an "o"/"u" in either case, then one of these letters (every case
+# variant the IGNORECASE pattern accepts for the toned "a", "e" and "y"). Most strings hold no such
+# pair: a stdlib search is far cheaper than the regex module's sub on short strings.
+_OLD_TONE_PAIR = stdlib_re.compile("[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]")
 
 
 def modern_tones(text: str) -> str:
@@ -111,4 +115,6 @@ def modern_tones(text: str) -> str:
         new = _OLD_TONE[s.lower()]
         return new[0].upper() + new[1:] if s[0].isupper() else new
 
+    if _OLD_TONE_PAIR.search(text) is None:
+        return text  # no pair the pattern could match: sub would change nothing
     return _OLD_TONE_RE.sub(repl, text)

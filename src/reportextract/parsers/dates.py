@@ -47,11 +47,13 @@ def letters_of(words: str) -> str:
     'MNmnĂă'
     >>> letters_of("sinh")
     'HINShinsİıſ'
+    >>> "\u212a" in letters_of("kỳ")
+    True
     """
     chars = set(words.replace(" ", ""))
     chars |= {c.upper() for c in chars if len(c.upper()) == 1} | {c.lower() for c in chars if len(c.lower()) == 1}
-    # letters that case-fold to an ASCII one: a case-insensitive "s" also matches "ſ"
-    chars |= {odd for odd, plain in (("ſ", "s"), ("K", "k"), ("İ", "i"), ("ı", "i")) if plain in chars}
+    # letters that case-fold to an ASCII one: a case-insensitive "s" also matches "ſ", a "k" the Kelvin sign
+    chars |= {odd for odd, plain in (("ſ", "s"), ("\u212a", "k"), ("İ", "i"), ("ı", "i")) if plain in chars}
     return "".join(sorted(chars))
 
 
