@@ -1,0 +1,73 @@
+"""Fourth round of figure fast paths (paragraph kinds worked out only up to the last figure, a cheap test
+first in target_of) give what the straightforward computations give, on invented documents in official style."""
+from __future__ import annotations
+
+import pytest
+
+from reportextract.extract import attributes as A
+from reportextract.nlp import get_pipeline, items
+
+# Invented documents (not from any corpus): headings, lead-ins, list items, figures in the middle and
+# paragraphs without figures after the last one.
+DOCS = {
+    "plan": ("KẾ HOẠCH\nThực hiện nhiệm vụ phát triển kinh tế năm 2026\n\n"
+             "I. MỤC TIÊU\nĐến năm 2026, phấn đấu các chỉ tiêu sau:\n"
+             "- Giảm tỷ lệ hộ nghèo xuống dưới 3%;\n- Tạo việc làm cho 2.500 lao động.\n"
+             "II. NHIỆM VỤ, GIẢI PHÁP\nBố trí vốn cho 9 huyện với 86 xã đặc biệt khó khăn.\n"
+             "Các sở, ngành triển khai thực hiện nghiêm túc.\nIII. TỔ CHỨC THỰC HIỆN\n"
+             "Giao Sở Tài chính chủ trì, phối hợp với các đơn vị liên quan.\nĐiều 3. Hiệu lực thi hành.\n"),
+    "report": ("Báo cáo kết quả năm 2025\n\nNăm 2025, thu ngân sách đạt 1.250 tỷ đồng, tăng 8% so với cùng kỳ. "
+               "Trong đó, thu nội địa ước đạt 900 tỷ đồng.\nKết quả cụ thể như sau:\n"
+               "a) Hỗ trợ 120 hộ làm nhà ở;\nb) Kinh phí phân bổ cho 5 xã và 2 thị trấn.\n"
+               "Nhìn chung, các nhiệm vụ được triển khai đồng bộ.\nNơi nhận: như trên.\n"),
+    "news": ("Tỉnh tổ chức hội nghị tổng kết\n\nSáng nay, tỉnh tổ chức hội nghị. Trong 6 tháng đầu năm, "
+             "toàn tỉnh có 45 doanh nghiệp thành lập mới, vốn đăng ký 320 tỷ đồng.\n"
+             "Hội nghị đã thảo luận nhiều nội dung quan trọng.\nPhát biểu kết luận, đồng chí Chủ tịch đề nghị "
+             "các ngành tiếp tục cố gắng.\n"),
+    "one": "Năm 2024, huyện hỗ trợ 300 triệu đồng cho 4 xã.",
+}
+
+
+def _records(text: str) -> list[dict]:
+    doc = get_pipeline()(text)
+    return [{k: v for k, v in f.items()} for f in items(doc, "figures")]
+
+
+@pytest.mark.parametrize("name", sorted(DOCS))
+def test_paragraph_kinds_up_to_last_figure_give_the_same_records(name: str, monkeypatch) -> None:
+    text = DOCS[name]
+    fast = _records(text)
+    assert fast, "each document holds figures"
+    full = A._Context._paragraphs
+    monkeypatch.setattr(A._Context, "_paragraphs", lambda self, title, last=None: full(self, title))
+    assert _records(text) == fast
+
+
+@pytest.mark.parametrize("name", sorted(DOCS))
+def test_paragraph_kinds_prefix_matches_the_whole(name: str) -> None:
+    doc = get_pipeline()(DOCS[name])
+    figures = items(doc, "figures")
+    ctx = A._Context(doc, figures)
+    whole = A._Context(doc, figures)
+    whole._paragraphs(((doc._.info or {}).get("title") or "").strip())
+    n = len(ctx.para_kind)
+    assert n == ctx.para_of[ctx.sentence_index(max(f["span"][0] for f in figures))] + 1
+    assert (ctx.para_kind, ctx.para_struct, ctx.para_title) == \
+        (whole.para_kind[:n], whole.para_struct[:n], whole.para_title[:n])
+    assert ctx.paras == whole.paras and ctx.para_of == whole.para_of
+
+
+@pytest.mark.parametrize("name", sorted(DOCS))
+def test_admin_unit_first_changes_no_beneficiary_test(name: str) -> None:
+    text = DOCS[name]
+    doc = get_pipeline()(text)
+    ctx = A._Context(doc, items(doc, "figures"))
+    for f in items(doc, "figures"):
+        s, _ = f["span"]
+        sent = ctx.sents[ctx.sentence_index(s)]
+        unit = f["text"].split(None, 1)[-1] if " " in f["text"] else ""
+        old = bool(A._BENEFICIARY.search(text, max(sent[0], s - 80), s) and A._FUNDS.search(text, sent[0], s)
+                   and A._ADMIN_UNIT.match(unit))
+        new = bool(A._ADMIN_UNIT.match(unit) and A._BENEFICIARY.search(text, max(sent[0], s - 80), s)
+                   and A._FUNDS.search(text, sent[0], s))
+        assert old == new, f["text"]
