@@ -71,3 +71,37 @@ def test_admin_unit_first_changes_no_beneficiary_test(name: str) -> None:
         new = bool(A._ADMIN_UNIT.match(unit) and A._BENEFICIARY.search(text, max(sent[0], s - 80), s)
                    and A._FUNDS.search(text, sent[0], s))
         assert old == new, f["text"]
+
+
+def test_group_numbers_read_in_place_of_names() -> None:
+    """figures.py reads these patterns' groups by number (_GROUP_NUMBERS): their names must stay in order."""
+    from reportextract.extract import figures as F
+
+    pats, lex = F.patterns(), F.lexicons()
+    compiled = {"unit": lex["unit"].pattern(frozenset("h")), "per": lex["per"].pattern(frozenset("h")),
+                "abbr": pats["abbr"], "noun": pats["noun"], "scale": pats["scale"]}
+    for name, groups in F._GROUP_NUMBERS.items():
+        index = compiled[name].groupindex
+        assert compiled[name].groups == len(groups), name
+        assert [index[g] for g in groups] == list(range(1, len(groups) + 1)), name
+
+
+# (text, value, unit) as the named groups gave them before figures.py read numbers (checked on both)
+EXPECTED = {
+    "Hỗ trợ 25 hộ nghèo, 3 HTX và 12 tổ hợp tác; giá 40 nghìn đồng/kg, 53 triệu đồng trên 1 ha.": [
+        ("25 hộ nghèo", 25.0, "hộ nghèo"), ("3 HTX", 3.0, "hợp tác xã"), ("12 tổ hợp tác", 12.0, "tổ hợp tác"),
+        ("40 nghìn đồng/kg", 40000.0, "VND/kg"), ("53 triệu đồng trên 1 ha", 53000000.0, "VND/ha")],
+    "Có hai mươi ba nghìn người, 7 đội công tác\u00a0lưu động; 120 USD/thùng; ba đơn vị được khen.": [
+        ("hai mươi ba nghìn người", 23000.0, "người"), ("7 đội", 7.0, "đội"),
+        ("120 USD/thùng", 120.0, "USD/thùng"), ("ba đơn vị", 3.0, "đơn vị")],
+    "Phát hiện 15 ổ dịch, xây dựng 4 mô hình điểm và 6 chốt kiểm dịch.": [
+        ("15 ổ dịch", 15.0, "ổ dịch"), ("4 mô hình", 4.0, "mô hình"), ("6 chốt kiểm", 6.0, "chốt kiểm")],
+}
+
+
+@pytest.mark.parametrize("text", sorted(EXPECTED))
+def test_figures_read_by_group_number_match_names(text: str) -> None:
+    """Units, per-units, scales, abbreviations and unknown nouns read by group number."""
+    from reportextract.extract import figures as F
+
+    assert [(f["text"], f["value"], f["unit"]) for f in F.find_figures(text, [])] == EXPECTED[text]
