@@ -105,3 +105,39 @@ def test_figures_read_by_group_number_match_names(text: str) -> None:
     from reportextract.extract import figures as F
 
     assert [(f["text"], f["value"], f["unit"]) for f in F.find_figures(text, [])] == EXPECTED[text]
+
+
+def test_per_year_words_survive_lower_casing() -> None:
+    """_per_year_lead's word gate: every character _PER_YEAR's IGNORECASE takes for a letter of "hằng",
+    "hàng", "mỗi" or "năm" lower-cases to a text that opens with that letter."""
+    import sys
+
+    import regex
+
+    for letter in set("hằngàmỗinăm"):
+        pattern = regex.compile("(?i)" + letter)
+        odd = [c for c in map(chr, range(sys.maxunicode + 1)) if pattern.fullmatch(c) and not c.lower().startswith(letter)]
+        assert not odd, (letter, odd)
+
+
+PER_YEAR_TEXTS = [
+    "Hằng năm giảm từ 1,5% số hộ nghèo; HÀNG NĂM TĂNG 3%; bình quân mỗi năm chi khoảng 4% ngân sách.",
+    "Năm 2025 đạt 5%, trung bình MỖI\u00a0NĂM tăng 2%; năm nay hằng\tnăm đều giảm 1%; mỗi  năm giảm hơn 2%.",
+    "Hằng tháng tăng 1%; hàng quý giảm 2%; năm qua đạt 98%; MỖİ NĂM tăng 4%.",
+]
+
+
+@pytest.mark.parametrize("text", PER_YEAR_TEXTS)
+def test_per_year_lead_gate_matches_pattern(text: str) -> None:
+    from reportextract.extract import figures as F
+
+    hits = 0
+    for s in range(len(text) + 1):
+        before = text[max(0, s - 40):s]
+        for hedge in ("trên ", "khoảng ", "gần ", "hơn ", "dưới ", "từ "):
+            if before.endswith(hedge):
+                before = before[: -len(hedge)]
+        plain = bool(F._PER_YEAR.search(before))
+        assert F._per_year_lead(text, s) == plain, s
+        hits += plain
+    assert hits

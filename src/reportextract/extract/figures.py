@@ -812,8 +812,12 @@ def _per_year_lead(text: str, s: int) -> bool:
         if before.endswith(hedge):
             before = before[: -len(hedge)]
     # every match holds "năm" in some case ("NĂM"): the `regex` module's simple case folding pairs
-    # n/N, ă/Ă and m/M only, all of which lower-case to "năm"; most rates have no year word before them
-    return "năm" in before.lower() and bool(_PER_YEAR.search(before))
+    # n/N, ă/Ă and m/M only, all of which lower-case to "năm"; most rates have no year word before them.
+    # It also holds "hằng", "hàng" or "mỗi": each character the pattern takes for one of their letters
+    # lower-cases to a text opening with that letter ("İ" to "i" and a dot; checked over all of Unicode in
+    # tests/test_figures_speed4.py), so the lower-cased text holds the word; "năm 2025 đạt" has none.
+    low = before.lower()
+    return "năm" in low and ("hằng" in low or "hàng" in low or "mỗi" in low) and bool(_PER_YEAR.search(before))
 
 
 _NAM_NOT_FIVE = re.compile(r"(?r)(?<!\p{L})(?:hằng|hàng|mỗi|các|những|cả|trong|từng|qua|nhiều|vài|mấy|cuối|"
