@@ -306,7 +306,10 @@ class _Context:
         self.legal = not self.news and info.get("kind") != "report"
         self.sents = self._sentences(doc)
         self.sent_starts = [s for s, _ in self.sents]
-        self._paragraphs((info.get("title") or "").strip())
+        # every rule reads the kinds of a figure's paragraph and earlier ones only (scopes and headings
+        # look back): those after the last figure's paragraph are not worked out
+        last = self.sentence_index(max(f["span"][0] for f in figures)) if figures else len(self.sents) - 1
+        self._paragraphs((info.get("title") or "").strip(), last)
         self.marks = self._marks(doc)
         self.mark_starts = [m[0] for m in self.marks]
         in_figure = _Spans(tuple(f["span"]) for f in figures)
@@ -402,8 +405,9 @@ class _Context:
                 merged.append((s, e))
         return merged
 
-    def _paragraphs(self, title: str) -> None:
-        """Paragraph of each sentence (a new one after a line break) and its kind."""
+    def _paragraphs(self, title: str, last: Optional[int] = None) -> None:
+        """Paragraph of each sentence (a new one after a line break) and its kind (with `last`, the kinds
+        of the paragraphs up to sentence `last`'s only)."""
         text = self.text
         self.para_of: list[int] = []
         self.paras: list[list[int]] = []
@@ -417,7 +421,8 @@ class _Context:
         self.para_kind: list[str] = []
         self.para_struct: list[bool] = []
         self.para_title: list[bool] = []
-        for sents in self.paras:
+        upto = len(self.paras) if last is None else self.para_of[last] + 1
+        for sents in self.paras[:upto]:
             s, e = self.sents[sents[0]][0], self.sents[sents[-1]][1]
             body = text[s:e].rstrip()
             # each pattern is tried only when the body opens the way its every match does (_item_like,
@@ -793,9 +798,11 @@ def target_of(ctx: _Context, f: dict[str, Any], sent: tuple[int, int]) -> bool:
         return False  # "đạt 98% kế hoạch": an outcome measured against the plan
     if f["kind"] == "count" and _RECIPIENT.match(text, e, e + 30):
         return False  # the figure names who is given a quota, not the quota
-    if f["kind"] == "count" and _BENEFICIARY.search(text, max(sent[0], s - 80), s) \
-            and _FUNDS.search(text, sent[0], s) \
-            and _ADMIN_UNIT.match(f["text"].split(None, 1)[-1] if " " in f["text"] else ""):
+    # the anchored unit test first: pure tests, so their order changes nothing but the cost, and most
+    # counts are of no administrative unit (the end-anchored _BENEFICIARY is tried at every position)
+    if f["kind"] == "count" and _ADMIN_UNIT.match(f["text"].split(None, 1)[-1] if " " in f["text"] else "") \
+            and _BENEFICIARY.search(text, max(sent[0], s - 80), s) \
+            and _FUNDS.search(text, sent[0], s):
         return False  # "vốn được phân bổ cho 9 huyện với 86 xã": who receives, not what is set
     if cues:
         return cues[-1][2] in ("target", "money_target")

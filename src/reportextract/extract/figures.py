@@ -363,12 +363,12 @@ def _noun_after(text: str, pos: int, line_start: bool = False, x_of_y: bool = Fa
     stop = not_nouns()
     m = patterns()["noun"].match(text, pos)
     if m:
-        w1, w2 = m.group("w1"), m.group("w2")
+        w1, w2 = m.groups()  # (the `regex` module looks group names up slowly: see _GROUP_NUMBERS)
         if w1 in stop or (len(w1) < 2 and w1.isascii()):  # "ổ dịch" counts, "a)" does not
             return None
         if w2 and w2 not in stop and (w1 + " " + w2) not in stop:
             return f"{w1} {w2}", m.end()
-        return w1, m.end("w1")
+        return w1, m.end(1)
     m = patterns()["acronym"].match(text, pos)
     if m and not line_start and (x_of_y or " " in m.group("unit")):
         # only "38/124 UBND", "34 UBND cấp xã": "Hội trường 2 UBND tỉnh" is a room, not a count
@@ -382,7 +382,7 @@ def _unit_at(text: str, pos: int, integer: bool, allow_noun: bool,
     table = unit_table()
     m = lexicons()["unit"].match_after_gap(text, pos, 2)
     if m:
-        word = " ".join(m.group("unit").split())
+        word = " ".join(m.group(1).split())  # "unit" (see _GROUP_NUMBERS)
         lower = word.lower()
         unit, kind = table[lower]
         if kind == "money" and word[0].isupper() and lower in ("đồng", "đ"):
@@ -392,7 +392,7 @@ def _unit_at(text: str, pos: int, integer: bool, allow_noun: bool,
         return unit, kind, m.end()
     m = patterns()["abbr"].match(text, pos)
     if m:
-        return abbreviations()[m.group("unit")], "count", m.end()
+        return abbreviations()[m.group(1)], "count", m.end()
     if allow_noun and integer:
         found = _noun_after(text, pos, line_start, x_of_y)
         if found:
@@ -421,7 +421,7 @@ def _per(text: str, pos: int, any_word: bool = True) -> tuple[str, int]:
             return suffix, pos
         m = _per_match(text, pos)
         if m:
-            suffix += "/" + table[" ".join(m.group("w").lower().split())][0]
+            suffix += "/" + table[" ".join(m.group(1).lower().split())][0]  # "w"
             pos = m.end()
             continue
         m = _PER_WORD.match(text, pos) if any_word else None  # "đồng/thùng"
@@ -633,7 +633,7 @@ def _spelled_matches(text: str, lower: str | None = None,
                     um = pat.match(text, q2) if pat else None
                     if um:
                         found = _Spelled(s, um.end(), {"words": text[s:e], "scale": sm.group(),
-                                                       "unit": um.group("unit")})
+                                                       "unit": um.group(1)})
                         break
             if found:
                 break
@@ -641,7 +641,7 @@ def _spelled_matches(text: str, lower: str | None = None,
                 pat = units.pattern(frozenset(_key(text[q])))
                 um = pat.match(text, q) if pat else None
                 if um:
-                    found = _Spelled(s, um.end(), {"words": text[s:e], "scale": None, "unit": um.group("unit")})
+                    found = _Spelled(s, um.end(), {"words": text[s:e], "scale": None, "unit": um.group(1)})
                     break
         if found:
             yield found
@@ -680,6 +680,10 @@ def _score_cells(text: str, blocked: _Spans, taken: _Spans) -> list[dict[str, An
     return out
 
 
+# Group numbers read instead of names where a figure is built: the `regex` module looks a name up in
+# ~0.3 us, a number in ~0.06 us. Each of these patterns' groups, in order (tests/test_figures_speed4.py
+# pins them): the unit and per-unit lexicons, the abbreviation, noun and scale patterns.
+_GROUP_NUMBERS = {"unit": ("unit",), "per": ("w",), "abbr": ("unit",), "noun": ("w1", "w2"), "scale": ("scale",)}
 # the groups of patterns()["number"] and patterns()["single"], in order (_digit_figure reads them so)
 _NUMBER_GROUPS = {"number": ("n1", "pct1", "rsep", "n2", "pct2", "den"), "single": ("n1", "pct1", "den")}
 
@@ -711,7 +715,7 @@ def _digit_figure(text: str, m: re.Match[str], blocked: _Spans, lower: str | Non
         return []
     pos = m.end()
     scale_m = None if pct else pats["scale"].match(text, pos)
-    scale = scale_of(scale_m.group("scale")) if scale_m else 1.0
+    scale = scale_of(scale_m.group(1)) if scale_m else 1.0  # "scale"
     if scale_m:
         pos = scale_m.end()
         scaled = None if n2 or den else pats["scaled_range"].match(text, pos)
@@ -808,8 +812,12 @@ def _per_year_lead(text: str, s: int) -> bool:
         if before.endswith(hedge):
             before = before[: -len(hedge)]
     # every match holds "năm" in some case ("NĂM"): the `regex` module's simple case folding pairs
-    # n/N, ă/Ă and m/M only, all of which lower-case to "năm"; most rates have no year word before them
-    return "năm" in before.lower() and bool(_PER_YEAR.search(before))
+    # n/N, ă/Ă and m/M only, all of which lower-case to "năm"; most rates have no year word before them.
+    # It also holds "hằng", "hàng" or "mỗi": each character the pattern takes for one of their letters
+    # lower-cases to a text opening with that letter ("İ" to "i" and a dot; checked over all of Unicode in
+    # tests/test_figures_speed4.py), so the lower-cased text holds the word; "năm 2025 đạt" has none.
+    low = before.lower()
+    return "năm" in low and ("hằng" in low or "hàng" in low or "mỗi" in low) and bool(_PER_YEAR.search(before))
 
 
 _NAM_NOT_FIVE = re.compile(r"(?r)(?<!\p{L})(?:hằng|hàng|mỗi|các|những|cả|trong|từng|qua|nhiều|vài|mấy|cuối|"
