@@ -6,6 +6,7 @@ import pytest
 from reportextract.extract import attributes as A
 from reportextract.extract import figures as F
 from reportextract.nlp import get_pipeline, items
+from test_figures_speed3 import _comparator_plain  # comparator spelled out plainly
 
 # Invented sentences that exercise spelled-out numbers, bounds, labels, asides and clause breaks.
 TEXTS = {
@@ -37,23 +38,12 @@ def test_spelled_candidates_match_plain_scan(name: str) -> None:
         assert [f for f in fast_nouns if f] == [f for f in plain_nouns if f]
 
 
-def _plain_comparator(text: str, start: int, end: int) -> str | None:
-    before, after = text[max(0, start - 30):start], text[end:end + 15]
-    for pattern, sign in F._CMP_AFTER:
-        if pattern.search(after):
-            return sign
-    for pattern, sign in F._CMP_BEFORE:
-        if pattern.search(before):
-            return sign
-    return "~" if F._ESTIMATE.search(text, max(0, start - 400), start) and F._estimated(text, start) else None
-
-
 @pytest.mark.parametrize("name", sorted(TEXTS))
 def test_comparator_gates_change_nothing(name: str) -> None:
     text = TEXTS[name]
     for start in range(len(text)):
         end = min(len(text), start + 4)
-        assert F.comparator(text, start, end) == _plain_comparator(text, start, end), start
+        assert F.comparator(text, start, end) == _comparator_plain(text, start, end), start
 
 
 @pytest.mark.parametrize("name", sorted(TEXTS))
