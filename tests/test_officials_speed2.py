@@ -162,15 +162,6 @@ def test_title_key_reads_what_the_regex_module_pattern_reads():
         assert O._TITLE_KEY.sub(" ", text) == O._TITLE_KEY_RE.sub(" ", text), text
 
 
-def test_lines_holding_are_the_lines_with_a_word():
-    rnd = random.Random(72)
-    for text in _texts(300, 73):
-        lines = O._lines(text)
-        words = rnd.sample(["Lê", "Văn", "Joe", "Biden", "T", "X", "ông", "Hà Nội", "Manet"], rnd.randrange(1, 4))
-        want = [(a, b) for a, b in lines if any(w in text[a:b] for w in words)]
-        assert O._lines_holding(text, lines, words) == want, (text, words)
-
-
 def test_raw_of_an_unchanged_scan_is_the_title():
     for text in _texts(100, 81):
         for title in ["Bí thư Tỉnh ủy", "Phó Chủ tịch UBND tỉnh", text[:7], text[3:20], "không có"]:
