@@ -432,6 +432,13 @@ def _no_title_at(word: str, head_words: frozenset[str]) -> bool:
     return word.isalpha() and "İ" not in word and word.lower() not in head_words
 
 
+def _no_title_word(text: str, pos: int, head_words: frozenset[str]) -> bool:
+    """_no_title_at for the word at pos: the text from pos up to the next space, or to the end (letters alone, it
+    is a whole word: a space or nothing follows). True: title_start.match(text, pos) is surely None."""
+    end = text.find(" ", pos)
+    return _no_title_at(text[pos:end] if end >= 0 else text[pos:], head_words)
+
+
 def _opens_with(text: str, heads_low: frozenset[str]) -> bool:
     """Whether text opens (after an optional "nguyên ") with a head word ending before a non-letter, case aside.
 
@@ -553,7 +560,8 @@ def _trim(chunk: str, hm: Any = False) -> str:
             break  # "Phó Bí thư Thường trực Tỉnh ủy Phó Trưởng Ban Chỉ đạo": a second post starts
         if w in ("-", "–", "—", "&"):
             if i + 1 < len(words) and words[i + 1][:1].isupper() \
-                    and not title_start.match(" ".join(words[i + 1:i + 6])):
+                    and (_no_title_at(words[i + 1], d["head_words"])
+                         or not title_start.match(" ".join(words[i + 1:i + 6]))):
                 out.append(w)  # "Sở Lao động - Thương binh và Xã hội"; not "… tỉnh - Tổ trưởng"
                 continue
             break
@@ -569,7 +577,8 @@ def _trim(chunk: str, hm: Any = False) -> str:
         if bare == "dự" and not (i + 1 < len(words) and words[i + 1].startswith("khuyết")):
             break  # "… dự lễ", not "Ủy viên dự khuyết"
         if bare == "và" and (i + 1 >= len(words) or not words[i + 1][:1].isupper()
-                             or title_start.match(" ".join(words[i + 1:i + 6]))):
+                             or not _no_title_at(words[i + 1], d["head_words"])
+                             and title_start.match(" ".join(words[i + 1:i + 6]))):
             break
         out.append(w)
         if w.endswith((".", "!", "?")) and not _ABBR_DOT.fullmatch(w):
@@ -769,7 +778,8 @@ def _titles_after(text: str, end: int, starts: list[int] = []) -> tuple[list[str
         pos = sm.end() + len(t)
         if len(t) < len(chunk.rstrip()):
             dash = _DASH_NEXT.match(text, pos)
-            if not (dash and d["title_start"].match(text, dash.end())):
+            if not (dash and not _no_title_word(text, dash.end(), d["head_words"])
+                    and d["title_start"].match(text, dash.end())):
                 break
             if not _POST_SEP.match(text, pos):
                 # "… Tỉnh ủy Phó Trưởng Ban …", "… kiêm Tổng Giám đốc": the next post follows without a comma
@@ -844,6 +854,12 @@ def _caps_may_end(text: str, s: int) -> bool:
     return _AN_LU.search(text[max(0, s - 41):s - 1].rpartition(" ")[2]) is not None
 
 
+def _may_org_tail(after: str) -> bool:
+    """Whether _ORG_TAIL can match `after`: each match opens with a space or a tab and holds "niên", "Cộng",
+    "nhân" or "Việt" (str tests, quicker than the pattern's call)."""
+    return after[:1] in (" ", "\t") and ("niên" in after or "Cộng" in after or "nhân" in after or "Việt" in after)
+
+
 def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     """Shrink a capitalised run to the person's name, or None for a place, an organisation or a title."""
     d = _data()
@@ -898,7 +914,7 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
         name_pm = -1
     if len(parts) < 2:
         return None
-    hm = title_start.match(name)
+    hm = None if _no_title_at(parts[0], hw) else title_start.match(name)  # a word of the name: a whole word
     if hm and hm.end() > len(parts[0]):
         return None
     if parts[0] == "Đoàn" and " ".join(parts[1:]) in d["provinces"]:
@@ -916,7 +932,8 @@ def _clean_name(text: str, s: int, e: int) -> tuple[int, int] | None:
         return None
     if _tail_in(tail, d["place_words"]) and (len(parts) == 2 or name_pm):
         return None
-    if _ORG_TAIL.match(text[e:e + 12]):
+    after = text[e:e + 12]
+    if _may_org_tail(after) and _ORG_TAIL.match(after):
         return None
     return s, e
 
@@ -999,9 +1016,11 @@ def _before_title(scan: str, s: int, item: str) -> int:
     """How much of a cue list's item (at s in scan) comes before a title written after the name: the first
     space followed by no white space (_SPACE in item) where title_start matches in scan; else all of it."""
     title_start = _data()["title_start"]
+    hw = _data()["head_words"]
     k = item.find(" ")
     while k >= 0:
-        if k + 1 < len(item) and item[k + 1] not in _WHITESPACE and title_start.match(scan, s + k + 1):
+        if k + 1 < len(item) and item[k + 1] not in _WHITESPACE and not _no_title_word(scan, s + k + 1, hw) \
+                and title_start.match(scan, s + k + 1):
             return k
         k = item.find(" ", k + 1)
     return len(item)
