@@ -189,3 +189,12 @@ def test_find_officials_as_without_the_cheap_tests_random(monkeypatch):
     fast = [O.find_officials(t) for t in texts]
     _ungated(monkeypatch)
     assert [O.find_officials(t) for t in texts] == fast
+
+
+def test_groups_read_by_number_are_the_named_groups():
+    m = O._NAME.match("Nguyễn Văn An")
+    assert m.group(O._NAME_SUR) == m.group("sur") == "Nguyễn"
+    m = O._BYLINE.match("Lê Thu Hà, TTXVN")
+    assert (m.group(O._BYLINE_NAMES), m.group(O._BYLINE_TAIL)) == (m.group("names"), m.group("tail"))
+    m = O._BYLINE_POS.match("Lê Văn An - Giám đốc Sở Y tế")
+    assert (m.group(O._BYLINE_POS_N), m.group(O._BYLINE_POS_T)) == (m.group("n"), m.group("t"))
