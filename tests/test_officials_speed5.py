@@ -198,3 +198,35 @@ def test_groups_read_by_number_are_the_named_groups():
     assert (m.group(O._BYLINE_NAMES), m.group(O._BYLINE_TAIL)) == (m.group("names"), m.group("tail"))
     m = O._BYLINE_POS.match("Lê Văn An - Giám đốc Sở Y tế")
     assert (m.group(O._BYLINE_POS_N), m.group(O._BYLINE_POS_T)) == (m.group("n"), m.group("t"))
+
+
+# ---------------------------------------------------------------- the cue before a name
+
+_CUE_PIECES = ["ông", "Ông", "bà", "Bà", "anh", "Thanh", "chị", "đồng chí", "Đồng chí", "đ/c", "Đ/C", "cô giáo",
+               "Hòa thượng", "Nhà báo", "PGS", "GS", "TS", "ThS", "BS", "CKII", "CKI", "NGƯT", ".", ",", " ", " ",
+               "  ", ":", "\t", "\n", "x", "Lê", "và", "các", "Tỉnh ủy", "(", "1"]
+
+
+def test_cue_end_search_is_the_search():
+    rnd = random.Random(521)
+    cue_end = O._data()["cue_end"]
+    seen = 0
+    for _ in range(20000):
+        text = "".join(rnd.choice(_CUE_PIECES) for _ in range(rnd.randrange(1, 9))) + "Nguyễn Văn An"
+        hi = len(text) - len("Nguyễn Văn An")
+        lo = rnd.randrange(0, hi + 1)
+        want = cue_end.search(text, lo, hi)
+        got = O._cue_end_search(cue_end, text, lo, hi)
+        assert (want and want.span()) == (got and got.span()), (text, lo)
+        seen += want is not None
+    assert seen > 1500
+
+
+@pytest.mark.parametrize("text", OFFICIAL_TEXTS)
+def test_cue_end_search_in_sentences(text):
+    cue_end = O._data()["cue_end"]
+    for hi in range(len(text) + 1):
+        lo = max(0, hi - 40)
+        want = cue_end.search(text, lo, hi)
+        got = O._cue_end_search(cue_end, text, lo, hi)
+        assert (want and want.span()) == (got and got.span()), (text, hi)

@@ -181,13 +181,20 @@ def _cue_gate() -> sre.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _cue_degrees() -> frozenset[str]:
+    """Each degree that opens or continues a _CUE chain ("PGS.TS."), with or without its ".": where a chain ends."""
+    chain = _CUE[3:].split("|(?:PGS", 1)[1]
+    degrees = ["PGS"] + chain.split(")", 1)[0].strip("|").split("|")
+    degrees += sre.search(r"\(\?:((?:\w+\|)+\w+)\)", chain.split(")", 1)[1]).group(1).split("|")
+    return frozenset(degrees) | {d + "." for d in degrees}
+
+
+@lru_cache(maxsize=1)
 def _cue_tails() -> dict[str, tuple[str, ...]]:
     """Every way a _CUE match can end: each literal cue ("đồng chí", "Bà"), and each degree that opens or
     continues a chain ("PGS.TS."), with or without its "."; by their last two characters (each has two)."""
-    words, chain = _CUE[3:].split("|(?:PGS", 1)
-    degrees = ["PGS"] + chain.split(")", 1)[0].strip("|").split("|")
-    degrees += sre.search(r"\(\?:((?:\w+\|)+\w+)\)", chain.split(")", 1)[1]).group(1).split("|")
-    tails = set(degrees) | {d + "." for d in degrees}
+    words = _CUE[3:].split("|(?:PGS", 1)[0]
+    tails = set(_cue_degrees())
     for alt in words.split("|"):
         literals = [""]
         for one, two, plain in sre.findall(r"\[(.)(.)\]|([^\[\]]+)", alt):
@@ -213,6 +220,32 @@ def _may_end_in_cue(before: str) -> bool:
         if ends is not None and b.endswith(ends):
             return True
     return False
+
+
+def _cue_end_search(pattern: re.Pattern[str], scan: str, lo: int, hi: int) -> Any:
+    """pattern.search(scan, lo, hi) for cue_end (_CUE then [ \t]*:?[ \t]*$), tried only where a match can start.
+    A match ends its cue where "$" matches (at hi, or before a final line end) once the spaces, tabs and one colon
+    before it are passed (no cue ends with one), with a way _cue_tails lists for a cue to end. A literal cue then
+    starts its own length before: the pattern is matched at those places, leftmost first, as search would try
+    them (the lookbehind sees before a place either way). Only a degree can end a chain of unknown length: then
+    the search itself."""
+    tails = _cue_tails()
+    before = scan[lo:hi]
+    starts = set()
+    for b in (before, before[:-1] if before.endswith("\n") else ""):
+        b = b.rstrip(" \t")
+        if b.endswith(":"):
+            b = b[:-1].rstrip(" \t")
+        for t in tails.get(b[-2:], ()):
+            if b.endswith(t):
+                if t in _cue_degrees():
+                    return pattern.search(scan, lo, hi)
+                starts.add(len(b) - len(t))
+    for p in sorted(starts):
+        m = pattern.match(scan, lo + p, hi)
+        if m is not None:
+            return m
+    return None
 
 
 def _modern_tones(text: str) -> str:
@@ -1344,8 +1377,8 @@ def find_officials(text: str) -> tuple[list[dict[str, Any]], list[str]]:
             if _ON_BEHALF.search(scan, max(0, pre_at - 8), pre_at):
                 pieces = pieces[1:]  # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": signed on the chairman's behalf
             titles += pieces
-        elif m.cue_before is not False and _may_end_in_cue(scan[max(prev_end, m.start - 40):m.start]) \
-                and (cue := _data()["cue_end"].search(scan, max(prev_end, m.start - 40), m.start)):
+        elif m.cue_before is not False \
+                and (cue := _cue_end_search(_data()["cue_end"], scan, max(prev_end, m.start - 40), m.start)):
             # (cue_before False: none here, as a match here, its lookbehind seeing before the window, is one
             # in the 40 characters before the name read alone)
             # "Giám đốc Sở Y tế, ông Lê Văn A cho biết": the post stands before the cue word
