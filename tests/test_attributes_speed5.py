@@ -1,0 +1,111 @@
+"""Round-5 fast paths of the attribute rules give what the plain patterns give (the old code is the oracle)."""
+from __future__ import annotations
+
+import random
+import re as std_re
+import sys
+
+import pytest
+import regex
+
+from reportextract.extract import attributes as A
+
+# ------------------------------------------------------------------ _sub_times
+
+# Invented pieces of clauses: every form of time words, numbers and years, other words, odd characters
+TIME_PIECES = [
+    "trong", "vào", "tính đến", "đến", "cuối", "đầu", "hết", "giữa", "sau", "qua", "từ", "năm", "giai đoạn",
+    "tháng", "quý", "ngày", "sáu", "chín", "ba", "bảy", "hằng năm", "hàng năm", "mỗi năm", "đến nay",
+    "hiện nay", "từ đầu năm", "cụ thể", "nay", "đầu năm", "cuối năm", "2020", "1998", "2031", "2016-2020",
+    "2021 – 2025", "2019 -2023", "12/2023", "3", "6", "10", "I/2024", "IV - 2022", "ii/2025", "15/3/2021",
+    "8,36%", "0,9%/năm", "tỷ lệ hộ nghèo", "giảm", "đạt", "kế hoạch", "xã", "Tỉnh ủy", ",", ".", "(", ")",
+    "tháng 6", "trong 9 tháng đầu năm", "Quý II/2024", "19", "20", "200", "năm nay", "từ năm 2016",
+]
+SEPARATORS = [" "] * 12 + ["  ", "", "\n", "\t", "\u00a0", "\x1c", " \u3000 "]
+# characters outside _PLAIN_CHARS whose case or class differs between the engines: the slow path's inputs
+ODD = ["\u0131", "\u0130", "\u212a", "\u017f", "\u0301", "\u200d", "\u203f", "\u0663", "\u2163", "\u01c5", "\u00df", "\ufb00",
+       "\u03a9"]  # ı İ K(elvin) ſ, a combining acute, ZWJ, ‿, ٣, Ⅳ, ǅ, ß, ﬀ, Ω
+
+
+def _case(rng: random.Random, piece: str) -> str:
+    pick = rng.random()
+    if pick < 0.5:
+        return piece
+    if pick < 0.65:
+        return piece.upper()
+    if pick < 0.8:
+        return piece.title()
+    return "".join(c.upper() if rng.random() < 0.5 else c for c in piece)
+
+
+def _phrases(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(1, 9)):
+            parts.append(_case(rng, rng.choice(TIME_PIECES)))
+            parts.append(rng.choice(SEPARATORS))
+            if rng.random() < 0.03:
+                parts.append(rng.choice(ODD))
+        out.append("".join(parts))
+    return out
+
+
+def _old_sub_times(phrase: str, fill: str | None) -> str:
+    """The code before round 5: the regex pattern with IGNORECASE on the phrase itself, ungated."""
+    return A._TIME_WORDS.sub(A._blank if fill is None else fill, phrase)
+
+
+def test_time_words_low_is_the_pattern_lower_cased_with_its_lookbehind_factored() -> None:
+    alts = A._TIME_WORDS.pattern.split("|(?<!\\w)")
+    assert alts[0].startswith("(?<!\\w)") and len(alts) == 5
+    factored = "(?<!\\w)(?:" + "|".join([alts[0][len("(?<!\\w)"):]] + alts[1:]) + ")"
+    assert A._TIME_WORDS_LOW.pattern == factored.replace("[IV]", "[iv]")
+    assert A._TIME_WORDS.flags & regex.IGNORECASE and not A._TIME_WORDS_LOW.flags & std_re.IGNORECASE
+
+
+def test_plain_characters_mean_the_same_to_both_engines() -> None:
+    # every letter of the pattern, in the case the pattern writes it
+    letters = sorted({c for c in A._TIME_WORDS.pattern if c.isalpha()})
+    assert "I" in letters and "đ" in letters
+    plain = set(A._PLAIN_CHARS)
+    for c in A._PLAIN_CHARS:
+        low = c.lower()
+        assert len(low) == 1 and low in plain, c
+        for cls in (r"\w", r"\s", r"\d"):
+            assert bool(regex.match(cls, c)) == bool(std_re.match(cls, low)), (c, cls)
+        for x in letters:
+            assert bool(regex.fullmatch(regex.escape(x), c, regex.IGNORECASE)) == (low == x.lower()), (c, x)
+    assert not A._NOT_PLAIN.search(A._PLAIN_CHARS)
+    for c in ODD + ["\u00a0", "\x1c", "\x0b", "\u3000", "\ufeff"]:
+        assert A._NOT_PLAIN.search(c), c
+
+
+@pytest.mark.parametrize("fill", [None, " "])
+def test_sub_times_is_the_plain_sub(fill: str | None) -> None:
+    fast_matched = slow = 0
+    for phrase in _phrases(51 if fill is None else 52, 12000):
+        got = A._sub_times(phrase, fill)
+        assert got == _old_sub_times(phrase, fill), (phrase, fill)
+        if A._NOT_PLAIN.search(phrase):
+            slow += 1
+        elif got != phrase:  # (a match blanked by the fast path)
+            fast_matched += 1
+    assert fast_matched > 1000 and slow > 1000, (fast_matched, slow)  # both paths were exercised
+
+
+def test_sub_times_on_every_slice_of_invented_clauses() -> None:
+    clauses = [
+        "Trong 9 tháng đầu năm 2025, toàn tỉnh giải ngân đạt 61,4% kế hoạch vốn",
+        "Tính đến cuối tháng 6/2024 tỷ lệ hộ nghèo còn 3,1%, giảm 0,8% so với đầu năm",
+        "GIAI ĐOẠN 2021 - 2025 hằng năm tạo việc làm mới cho khoảng 12.000 lao động",
+        "quý IV/2023 thu ngân sách 1.250 tỷ đồng, từ đầu năm đến nay tăng 14%",
+        "Sáu tháng qua xuất khẩu ước đạt 820 triệu USD; cụ thể: năm 2022 đạt 96%",
+        "từ năm 2016 đến năm 2020 mỗi năm giảm bình quân 1,2% hộ nghèo",
+    ]
+    for text in clauses:
+        for a in range(len(text)):
+            for b in range(a + 1, min(len(text), a + 40) + 1):
+                piece = text[a:b]
+                assert A._sub_times(piece, None) == _old_sub_times(piece, None), piece
