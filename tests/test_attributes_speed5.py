@@ -57,18 +57,25 @@ def _old_sub_times(phrase: str, fill: str | None) -> str:
     return A._TIME_WORDS.sub(A._blank if fill is None else fill, phrase)
 
 
-def test_time_words_low_is_the_pattern_lower_cased_with_its_lookbehind_factored() -> None:
+def test_lowered_patterns_are_the_patterns() -> None:
     alts = A._TIME_WORDS.pattern.split("|(?<!\\w)")
     assert alts[0].startswith("(?<!\\w)") and len(alts) == 5
     factored = "(?<!\\w)(?:" + "|".join([alts[0][len("(?<!\\w)"):]] + alts[1:]) + ")"
-    assert A._TIME_WORDS_LOW.pattern == factored.replace("[IV]", "[iv]")
-    assert A._TIME_WORDS.flags & regex.IGNORECASE and not A._TIME_WORDS_LOW.flags & std_re.IGNORECASE
+    assert A._TIME_WORDS_LOW.pattern == factored.replace("[IV]", "[iv]")  # its lookbehind tested once
+    assert A._CHANGE_LOW.pattern == A._CHANGE.pattern
 
 
-def test_plain_characters_mean_the_same_to_both_engines() -> None:
+# each IGNORECASE `regex` pattern and its standard `re` twin for lower-cased _PLAIN_CHARS text
+LOWERED = [(A._TIME_WORDS, A._TIME_WORDS_LOW), (A._CHANGE, A._CHANGE_LOW)]
+
+
+@pytest.mark.parametrize("slow,fast", LOWERED, ids=["time_words", "change"])
+def test_plain_characters_mean_the_same_to_both_engines(slow: regex.Pattern, fast: std_re.Pattern) -> None:
+    assert slow.flags & regex.IGNORECASE and not fast.flags & std_re.IGNORECASE
+    source = std_re.sub(r"\(\?P<\w+>", "(", slow.pattern)  # (group names are no text)
+    assert not any(c.isupper() for c in std_re.sub(r"\(\?P<\w+>", "(", fast.pattern))  # it reads lower case
     # every letter of the pattern, in the case the pattern writes it
-    letters = sorted({c for c in A._TIME_WORDS.pattern if c.isalpha()})
-    assert "I" in letters and "đ" in letters
+    letters = sorted({c for c in source if c.isalpha()})
     plain = set(A._PLAIN_CHARS)
     for c in A._PLAIN_CHARS:
         low = c.lower()
@@ -109,3 +116,55 @@ def test_sub_times_on_every_slice_of_invented_clauses() -> None:
             for b in range(a + 1, min(len(text), a + 40) + 1):
                 piece = text[a:b]
                 assert A._sub_times(piece, None) == _old_sub_times(piece, None), piece
+
+
+# ------------------------------------------------------------------ change_of
+
+CHANGE_PIECES = [
+    "tăng", "giảm", "tăng trưởng âm", "tăng trưởng", "bình quân", "trung bình", "thêm", "được", "mạnh", "nhẹ",
+    "hơn", "khoảng", "gần", "trên", "dưới", "xấp xỉ", "ước", "đạt", "là", "lên", "tới", "đến", "ít nhất",
+    "tối thiểu", "từ", "mỗi năm", "hằng năm", "hàng năm", "so với cùng kỳ", "so với năm trước", "còn",
+    "xuống còn", "lên mức", "xuống mức", "về", "ở mức", "tỷ lệ hộ nghèo", "doanh thu", "sản lượng lúa",
+    "kim ngạch xuất khẩu", "12,5%", "3", ",", ";", ".", "-", "(", ")", "giảm nghèo", "tăng cường",
+]
+
+
+def _old_change_of(before_clause: str) -> str | None:
+    """change_of before round 5 (the regex pattern on the clause itself)."""
+    tail = before_clause[-60:]
+    low = tail.lower()
+    if "tăng" not in low and "giảm" not in low:
+        return None
+    k = 0
+    if len(low) == len(tail):
+        k = min(i for i in (low.find("tăng"), low.find("giảm"), len(low)) if i >= 0)
+    m = A._CHANGE.search(tail, k)
+    if not m or before_clause.rstrip().lower().endswith(A._LEVEL_LAST) and A._LEVEL_AFTER_CHANGE.search(before_clause):
+        return None
+    verb = m.group("verb").lower()
+    return "decrease" if verb.startswith("giảm") or "âm" in verb else "increase"
+
+
+def test_change_of_is_the_plain_search() -> None:
+    rng = random.Random(53)
+    found = {None: 0, "increase": 0, "decrease": 0}
+    odd = 0
+    for _ in range(20000):
+        parts = []
+        for _ in range(rng.randint(1, 10)):
+            parts.append(_case(rng, rng.choice(CHANGE_PIECES)))
+            parts.append(rng.choice(SEPARATORS))
+            if rng.random() < 0.03:
+                parts.append(rng.choice(ODD))
+        if rng.random() < 0.6:  # most end with a verb and some of the words that may follow it
+            parts.append(_case(rng, rng.choice(["tăng", "giảm", "tăng trưởng âm", "Tăng", "GIẢM"])))
+            for _ in range(rng.randint(0, 3)):
+                parts.append(rng.choice([" ", " ", "  ", "\n", "\u00a0"]))
+                parts.append(_case(rng, rng.choice(CHANGE_PIECES[4:36])))
+            parts.append(rng.choice(["", " ", " ", "  "]))
+        clause = "".join(parts)
+        got = A.change_of(clause)
+        assert got == _old_change_of(clause), clause
+        found[got] += 1
+        odd += bool(A._NOT_PLAIN.search(clause[-60:]))
+    assert min(found.values()) > 3000 and odd > 1000, (found, odd)

@@ -139,6 +139,27 @@ def _patterns() -> dict[str, Any]:
                 rf"\s*(?:so\s+với\s+)?(?:{plan_no_nq})(?!\w)", re.IGNORECASE)}
 
 
+# Characters on which the standard `re` and `regex` agree: \w, \s and \d mean the same to both and each
+# letter matches a pattern letter ignoring case exactly when it lower-cases to it (ASCII, the Vietnamese
+# letters in both cases, curly quotes, dashes; tests/test_attributes_speed5.py checks each). On a text made
+# of them, an IGNORECASE `regex` pattern and the same pattern lower-cased, compiled by the standard `re` and
+# run on the lower-cased text, match alike (at the same offsets: each of them lower-cases to one character).
+
+
+def _vietnamese_letters() -> str:
+    """a-z, đ and every Vietnamese vowel with its tone marks, lower and upper case."""
+    vowels = ["a", "a\u0306", "a\u0302", "e", "e\u0302", "i", "o", "o\u0302", "o\u031b", "u", "u\u031b", "y"]
+    tones = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
+    low = "".join(unicodedata.normalize("NFC", v + t) for v in vowels for t in tones)
+    low += "abcdefghijklmnopqrstuvwxyzđ"
+    return "".join(sorted(set(low + low.upper())))
+
+
+_PLAIN_CHARS = "".join(sorted(set("\t\n" + "".join(map(chr, range(0x20, 0x7f))) + _vietnamese_letters()
+                                  + "“”‘’…–—")))
+_NOT_PLAIN = std_re.compile("[^" + "".join(std_re.escape(c) for c in _PLAIN_CHARS) + "]")
+
+
 # ------------------------------------------------------------------ change
 
 _CHANGE = re.compile(
@@ -147,6 +168,9 @@ _CHANGE = re.compile(
     r"lên|tới|đến|ít nhất|tối thiểu|từ|mỗi năm|hằng năm|hàng năm|so với[^,;]*?))*\s*$",
     re.IGNORECASE,
 )
+# the same for lower-cased text by the standard `re`, some three times faster: it finds the same match on a
+# text made of _PLAIN_CHARS (tests/test_attributes_speed5.py compares the two)
+_CHANGE_LOW = std_re.compile(_CHANGE.pattern)
 _LEVEL_AFTER_CHANGE = re.compile(r"(?:còn|xuống còn|lên|lên mức|xuống|xuống mức|về|đạt|ở mức)\s*$", re.I)
 # the last words of _LEVEL_AFTER_CHANGE's matches: a clause that ends otherwise (its spaces stripped: str
 # whitespace holds every \s) has none, and the search, tried at every position, is skipped
@@ -173,10 +197,14 @@ def change_of(before_clause: str) -> Optional[str]:
     k = 0
     if len(low) == len(tail):
         k = min(i for i in (low.find("tăng"), low.find("giảm"), len(low)) if i >= 0)
-    m = _CHANGE.search(tail, k)
+    if _NOT_PLAIN.search(tail):
+        m = _CHANGE.search(tail, k)
+        verb = m.group("verb").lower() if m else ""
+    else:  # (see _CHANGE_LOW)
+        m = _CHANGE_LOW.search(low, k)
+        verb = m.group("verb") if m else ""
     if not m or before_clause.rstrip().lower().endswith(_LEVEL_LAST) and _LEVEL_AFTER_CHANGE.search(before_clause):
         return None
-    verb = m.group("verb").lower()
     return "decrease" if verb.startswith("giảm") or "âm" in verb else "increase"
 
 
@@ -927,10 +955,8 @@ _TIME_WORDS = re.compile(
     r"|(?<!\w)(?:\d+|sáu|chín|ba|bảy|năm)\s+tháng(?:\s+(?:đầu năm|qua|cuối năm))?"
     r"|(?<!\w)(?:hằng năm|hàng năm|mỗi năm|đến nay|hiện nay|từ đầu năm|cụ thể)(?!\w)", re.IGNORECASE)
 # _TIME_WORDS for lower-cased text by the standard `re`, the "(?<!\w)" its five alternatives open with
-# tested once (a zero-width test common to all of them): some three times faster. It finds the same matches
-# as _TIME_WORDS on the original text when every character is one of _PLAIN_CHARS, where both engines agree
-# on \w, \s and \d and each letter matches a pattern letter ignoring case exactly when it lower-cases to it
-# (tests/test_attributes_speed5.py checks both over every such character and compares the two on phrases).
+# tested once (a zero-width test common to all of them): some three times faster, the same matches on a
+# text made of _PLAIN_CHARS (tests/test_attributes_speed5.py compares the two on invented phrases).
 _TIME_WORDS_LOW = std_re.compile(
     r"(?<!\w)(?:(?:(?:trong|vào|tính đến|đến|cuối|đầu|hết|giữa|sau|qua|từ)\s+)*"
     r"(?:năm|giai đoạn|tháng|quý|ngày)\s*(?:\d{1,2}\s*/\s*)*(?:[iv]+\s*[/-]\s*)?(?:19|20)\d\d"
@@ -939,20 +965,6 @@ _TIME_WORDS_LOW = std_re.compile(
     r"|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
     r"|(?:\d+|sáu|chín|ba|bảy|năm)\s+tháng(?:\s+(?:đầu năm|qua|cuối năm))?"
     r"|(?:hằng năm|hàng năm|mỗi năm|đến nay|hiện nay|từ đầu năm|cụ thể)(?!\w))")
-
-
-def _vietnamese_letters() -> str:
-    """a-z, đ and every Vietnamese vowel with its tone marks, lower and upper case."""
-    vowels = ["a", "a\u0306", "a\u0302", "e", "e\u0302", "i", "o", "o\u0302", "o\u031b", "u", "u\u031b", "y"]
-    tones = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
-    low = "".join(unicodedata.normalize("NFC", v + t) for v in vowels for t in tones)
-    low += "abcdefghijklmnopqrstuvwxyzđ"
-    return "".join(sorted(set(low + low.upper())))
-
-
-_PLAIN_CHARS = "".join(sorted(set("\t\n" + "".join(map(chr, range(0x20, 0x7f))) + _vietnamese_letters()
-                                  + "“”‘’…–—")))
-_NOT_PLAIN = std_re.compile("[^" + "".join(std_re.escape(c) for c in _PLAIN_CHARS) + "]")
 
 
 def _sub_times(phrase: str, fill: Optional[str]) -> str:
