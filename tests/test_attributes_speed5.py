@@ -63,13 +63,14 @@ def test_lowered_patterns_are_the_patterns() -> None:
     factored = "(?<!\\w)(?:" + "|".join([alts[0][len("(?<!\\w)"):]] + alts[1:]) + ")"
     assert A._TIME_WORDS_LOW.pattern == factored.replace("[IV]", "[iv]")  # its lookbehind tested once
     assert A._CHANGE_LOW.pattern == A._CHANGE.pattern
+    assert A._YEARLY_CHANGE_LOW.pattern == A._YEARLY_CHANGE.pattern
 
 
 # each IGNORECASE `regex` pattern and its standard `re` twin for lower-cased _PLAIN_CHARS text
-LOWERED = [(A._TIME_WORDS, A._TIME_WORDS_LOW), (A._CHANGE, A._CHANGE_LOW)]
+LOWERED = [(A._TIME_WORDS, A._TIME_WORDS_LOW), (A._CHANGE, A._CHANGE_LOW), (A._YEARLY_CHANGE, A._YEARLY_CHANGE_LOW)]
 
 
-@pytest.mark.parametrize("slow,fast", LOWERED, ids=["time_words", "change"])
+@pytest.mark.parametrize("slow,fast", LOWERED, ids=["time_words", "change", "yearly_change"])
 def test_plain_characters_mean_the_same_to_both_engines(slow: regex.Pattern, fast: std_re.Pattern) -> None:
     assert slow.flags & regex.IGNORECASE and not fast.flags & std_re.IGNORECASE
     source = std_re.sub(r"\(\?P<\w+>", "(", slow.pattern)  # (group names are no text)
@@ -168,3 +169,24 @@ def test_change_of_is_the_plain_search() -> None:
         found[got] += 1
         odd += bool(A._NOT_PLAIN.search(clause[-60:]))
     assert min(found.values()) > 3000 and odd > 1000, (found, odd)
+
+
+def test_yearly_change_is_the_plain_search() -> None:
+    rng = random.Random(55)
+    found = {None: 0, "tăng": 0, "giảm": 0}
+    odd = 0
+    for _ in range(20000):
+        parts = []
+        for _ in range(rng.randint(1, 12)):
+            parts.append(_case(rng, rng.choice(CHANGE_PIECES)))
+            parts.append(rng.choice(SEPARATORS))
+            if rng.random() < 0.03:
+                parts.append(rng.choice(ODD))
+        clause = "".join(parts)
+        m = A._YEARLY_CHANGE.search(clause)  # the code before round 5
+        old = m.group(1).lower() if m else None
+        got = A._yearly_change(clause)
+        assert got == old, clause
+        found[got] += 1
+        odd += bool(A._NOT_PLAIN.search(clause))
+    assert min(found.values()) > 2000 and odd > 1000, (found, odd)

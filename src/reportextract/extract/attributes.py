@@ -243,6 +243,19 @@ _ENUM = re.compile(r"\(\d{1,2}\)|(?<=[;:]\s)[a-zđ\d]\)\s")
 _SINCE_NOW = re.compile(r"(?:kể từ|từ)\s[^.;]{0,90}?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)", re.IGNORECASE)
 _NO_YEAR = "none"
 _YEARLY_CHANGE = re.compile(r"(?<!\w)(giảm|tăng)(?!\s+trưởng)(?!\w)[^,;()]{0,60}$", re.IGNORECASE)
+_YEARLY_CHANGE_LOW = std_re.compile(_YEARLY_CHANGE.pattern)  # for lower-cased _PLAIN_CHARS text
+
+
+def _yearly_change(clause: str) -> Optional[str]:
+    """_YEARLY_CHANGE's verb in clause, lower-case, or None; by the standard `re` on the lower-cased clause
+    when it is made of _PLAIN_CHARS (the same match: see _NOT_PLAIN), some three times faster."""
+    if _NOT_PLAIN.search(clause):
+        m = _YEARLY_CHANGE.search(clause)
+        return m.group(1).lower() if m else None
+    m = _YEARLY_CHANGE_LOW.search(clause.lower())
+    return m.group(1) if m else None
+
+
 _SINCE_TITLE = re.compile(r"\W*(?:qua|sau|trong|sau hơn|qua hơn)\s+(?:\d+|hai|ba|bốn|năm|mười)\s+năm", re.IGNORECASE)
 _EVENT_LABEL = re.compile(r"lần thứ\s+[IVXLC\d]+\s*(?:năm\s*)?[,(]?\s*$", re.IGNORECASE)
 _STRONG_LEAD = re.compile(r"mục tiêu|chỉ tiêu|phấn đấu|tầm nhìn|định hướng|kế hoạch năm", re.IGNORECASE)
@@ -1399,9 +1412,9 @@ def attach_attributes(doc: Doc, figures: list[dict[str, Any]], lower: Optional[s
         f["change"] = change_of(text[clause_s:s])
         if f["change"] is None and (f.get("unit") or "").endswith("/năm"):
             # "tỷ lệ giảm nghèo bình quân 0,98%/năm": a yearly reduction named before the figure
-            m = _YEARLY_CHANGE.search(text[clause_s:s])
-            if m:
-                f["change"] = "decrease" if m.group(1).lower() == "giảm" else "increase"
+            verb = _yearly_change(text[clause_s:s])
+            if verb:
+                f["change"] = "decrease" if verb == "giảm" else "increase"
         f["target"] = target_of(ctx, f, sent)
         when = year_of(ctx, f, sent, clause_s)
         f["year"] = when if isinstance(when, int) else None
