@@ -51,20 +51,41 @@ def _bare_bounds() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return anchor, before, after
 
 
+# The last word of each bare kind, and "số", in lower case: what stands before a bare number's spaces (and ":").
+_BARE_LASTS = tuple(sorted({k.split()[-1].lower() for k in _BARE_KINDS} | {"số"}))
+_BARE_LAST_LEN = max(map(len, _BARE_LASTS))
+
+
+def _may_follow_kind(text: str, d: int) -> bool:
+    """False when no _bare_re match can have its number at `d`: one has "<kind>[ \t]+" or "số[ \t]*:?[ \t]*"
+    right before it, so the text before the spaces and ":" there ends with a kind's last word or "số" (in
+    any case: for every character c whose lower() is one character, each of their letters matches c
+    case-insensitively exactly when it is c.lower(), as tests/test_scans_speed5.py checks over all of
+    Unicode; "ſ", an "s" to the pattern, and a lower() of two characters, "İ", keep the window)."""
+    j = d
+    while j and text[j - 1] in " \t:":
+        j -= 1
+    tail = text[max(0, j - _BARE_LAST_LEN):j]
+    low = tail.lower()
+    return low.endswith(_BARE_LASTS) or len(low) != len(tail) or "ſ" in tail
+
+
 def _bare_mentions(text: str) -> Iterator[re.Match[str]]:
     """_bare_re().finditer(text), the pattern tried only around the numbers that stand where one may.
 
     Each match's kind and spaces run back from its number over kind letters, spaces and "số"; its
     number, suffix letter and lookahead run on over digits, Latin letters, spaces and separators (kind
     names all hold another letter, so no match starts there). Windows may overlap: `pos` keeps the
-    matches apart as finditer does.
+    matches apart as finditer does. A number no kind nor "số" stands before (_may_follow_kind) opens no
+    window: every match lies in the window of its own number, which is opened (a window holds no digit
+    before its anchor: the matches in it have their numbers at the anchor or after it).
     """
     pattern = _bare_re()
     anchor, before, after = _bare_bounds()
     pos = 0
     for a in anchor.finditer(text):
         d = a.start()
-        if d < pos:
+        if d < pos or not _may_follow_kind(text, d):
             continue
         b = before.search(text, 0, d)
         f = after.search(text, d)

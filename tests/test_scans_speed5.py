@@ -1,0 +1,76 @@
+"""The scan gates of the fifth speed round give what the plain scans give, on invented sentences and
+random strings made of their pieces."""
+from __future__ import annotations
+
+import random
+import sys
+
+import pytest
+import regex as re
+
+from reportextract.extract import references as R
+
+# every character but the surrogates, for checks over all of Unicode
+_ALL = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+
+
+def _case_twins(letters: str) -> list[tuple[str, str]]:
+    """(letter, c) for every character c that a case-insensitive `letter` matches but whose lower() is
+    one character other than the letter: what a gate comparing lower-cased text would miss."""
+    odd = []
+    for x in sorted(set(letters)):
+        for c in re.findall(re.escape(x), _ALL, re.IGNORECASE):
+            low = c.lower()
+            if len(low) == 1 and low != x:
+                odd.append((x, c))
+    return odd
+
+
+# ---------------------------------------------------------------- references: bare numbers
+
+BARE_SENTENCES = [
+    "Thực hiện Nghị quyết 12 của Tỉnh ủy, huyện đã giao chỉ tiêu cho 15 xã.",
+    "Căn cứ Kế hoạch số 45 ngày 3/5/2024 và Thông báo số: 7 của Văn phòng UBND tỉnh.",
+    "UBND tỉnh ban hành Quyết định 1520, Chỉ thị\t16 và Công văn số 8a về phòng chống thiên tai.",
+    "Năm 2024 toàn tỉnh có 1.250 hộ nghèo, giảm 3,2% so với Kế hoạch 2023; Báo cáo 09 đã nêu rõ.",
+    "Theo Tờ trình số:  31 của Sở Tài chính, HĐND tỉnh thông qua Nghị quyết số 5.",
+    "QUYẾT ĐỊNH 77 và KẾT LUẬN SỐ 4 của Ban Thường vụ; Văn bản 0, Hướng dẫn 2b.",
+    "Bộ Kế hoạch 12 và Ban Chỉ đạo 3: tên cơ quan, không phải văn bản.",
+    "Thông tư 8 ngày 1/2 và Quy định 3 % dân số; Nghị định 15/2020 là số hiệu đầy đủ.",
+]
+
+BARE_PIECES = [
+    "Nghị quyết", "Kế hoạch", "Thông báo", "Chỉ thị", "Quy định", "Văn bản", "Báo cáo", "Tờ trình",
+    "NGHỊ QUYẾT", "kết luận", "Hướng dẫn", "Công điện", "số", "SỐ", "Số", "ſố", "İ", "Bộ", "Ban", " ", "  ",
+    "\t", ":", ": ", "\n", "12", "7", "2024", "3a", "5đ", "1.250", "3,2", "/", "-", "%", ".", ",", "ngày",
+    "của", "và", "đạt", "tăng", "thị", "định", "trình", "bản", "x", "(", ")", "٣", "ĐIỆN", "TRİNH",
+    "Nghị quyết 12", "Kế hoạch số 7", "Công văn  45", "Chỉ thị\t9", "Thông báo số:8", "Quyết định số : 3",
+    "Công  điện 6", "Văn bản 10a", "Kế hoạch ſố 12", "ſỐ: 3", "Công ĐİỆN 4", "Tờ TRİNH 2", "Công điện 7", "nghị quyết 3", "Báo cáo 2 ", "Hướng dẫn\n4", "Ban Chỉ đạo 7",
+] + [f"{k} {n}" for k in R._BARE_KINDS for n in ("12", "3b")] + [f"{k.upper()}\t5" for k in R._BARE_KINDS]
+
+
+def _bare_texts(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(BARE_PIECES) for _ in range(rng.randint(1, 14))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("text", BARE_SENTENCES + _bare_texts(51, 1500))
+def test_bare_mentions_gated_match_finditer(text: str) -> None:
+    want = [(m.span(), m.group("k"), m.group("n")) for m in R._bare_re().finditer(text)]
+    assert [(m.span(), m.group("k"), m.group("n")) for m in R._bare_mentions(text)] == want
+
+
+def test_bare_gate_sees_every_bare_match() -> None:
+    """_may_follow_kind holds at the number of every match (on the invented sentences: some match)."""
+    seen = 0
+    for text in BARE_SENTENCES + _bare_texts(52, 800):
+        for m in R._bare_re().finditer(text):
+            assert R._may_follow_kind(text, m.start("n")), text
+            seen += 1
+    assert seen > 100
+
+
+def test_bare_lasts_letters_match_their_lower_case_only() -> None:
+    """The gate compares lower-cased text: every character a case-insensitive letter of the kinds' last
+    words (and "số") matches lower-cases to it, but for "ſ" (an "s"), which the gate lets through."""
+    assert _case_twins("".join(R._BARE_LASTS)) == [("s", "ſ")]
