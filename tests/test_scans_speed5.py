@@ -74,3 +74,68 @@ def test_bare_lasts_letters_match_their_lower_case_only() -> None:
     """The gate compares lower-cased text: every character a case-insensitive letter of the kinds' last
     words (and "số") matches lower-cases to it, but for "ſ" (an "s"), which the gate lets through."""
     assert _case_twins("".join(R._BARE_LASTS)) == [("s", "ſ")]
+
+
+# ---------------------------------------------------------------- references: signings
+
+SIGN_PIECES = [
+    "Ngày 9/8/2024, Chủ tịch UBND tỉnh đã ký các quyết định: ", "Sáng 12-3, Phó Chủ tịch tỉnh ký Kế hoạch ",
+    "Chiều 5.6 Thường trực Tỉnh ủy ban hành các nghị quyết ", "hôm 2/9/2023 Sở Nội vụ đã BAN HÀNH công văn ",
+    "Quyết định số 12/QĐ-UBND", "Quyết định số 13/QĐ-UBND ngày 4/4/2024", "Kế hoạch số 45/KH-UBND",
+    "Nghị quyết số 07-NQ/TU", "Công văn số 88/SNV-TCBC", "Nghị quyết 17", " về phát triển du lịch; ", ", ",
+    " và ", ".\n", "\n", " ", "x" * 1400, "Trong năm, toàn tỉnh tổ chức 25 lớp tập huấn cho cán bộ cơ sở. " * 20,
+    "ký", "ban hành", "ngày 30/6 ", "(ngày 1/7)",
+]
+
+
+def _sign_texts(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(SIGN_PIECES) for _ in range(rng.randint(1, 16))) for _ in range(n)]
+
+
+def _plain_dates_from_signing(text: str, refs: list[dict[str, object]], year: int | None) -> None:
+    """_dates_from_signing before the bounds: every signing in the whole text."""
+    if all(r["date"] for r in refs):
+        return
+    events = []
+    for m in R._SIGNED.finditer(text):
+        value = R.iso_date(m.group("y") or year or 0, m.group("m"), m.group("d"))
+        if value:
+            events.append((m.start(), R.canonical_kind(m.group("k")), value))
+    if not events:
+        return
+    for r in refs:
+        if r["date"]:
+            continue
+        before = [ev for ev in events if ev[0] < r["span"][0] <= ev[0] + 3000]
+        if before and before[-1][1] == r["kind"]:
+            r["date"] = before[-1][2]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_dates_from_signing_bounded_as_plain(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import copy
+    texts = _sign_texts(seed, 150)
+    raw = []
+    with monkeypatch.context() as m:
+        m.setattr(R, "_dates_from_signing", lambda text, refs, year: None)
+        for text in texts:
+            raw.append(R.find_references(text, None, 2024))
+    dated = 0
+    for text, refs in zip(texts, raw):
+        for year in (2024, None):
+            want, got = copy.deepcopy(refs), copy.deepcopy(refs)
+            _plain_dates_from_signing(text, want, year)
+            R._dates_from_signing(text, got, year)
+            assert got == want, text
+            dated += sum(1 for a, b in zip(refs, want) if a["date"] != b["date"])
+    assert dated > 10
+
+
+def test_signings_bounded_hold_the_matches_opening_in_bounds() -> None:
+    for text in _sign_texts(9, 300):
+        every = [m.span() for m in R._SIGNED.finditer(text)]
+        assert [m.span() for m in R._signings(text)] == every
+        for lo, hi in ((0, len(text) // 2), (len(text) // 3, len(text)), (len(text) // 4, len(text) // 2)):
+            got = {m.span() for m in R._signings(text, lo, hi)}
+            assert {s for s in every if lo <= s[0] < hi} <= got <= set(every), text

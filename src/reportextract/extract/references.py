@@ -301,10 +301,12 @@ def find_references(text: str, own_number: str | None, year: int | None = None) 
 def _dates_from_signing(text: str, refs: list[dict[str, Any]], year: int | None) -> None:
     """Undated citations after "Ngày 2/6/2022, … đã ký các quyết định …" take that date (same kind,
     until the next such sentence)."""
-    if all(r["date"] for r in refs):
+    undated = [r["span"][0] for r in refs if not r["date"]]
+    if not undated:
         return  # nothing to date: no need to look for signings
     events = []
-    for m in _signings(text):
+    # only a signing that opens before an undated citation, and at most 3000 characters before it, dates it
+    for m in _signings(text, max(0, min(undated) - 3000), max(undated)):
         value = iso_date(m.group("y") or year or 0, m.group("m"), m.group("d"))
         if value:
             events.append((m.start(), canonical_kind(m.group("k")), value))
@@ -318,10 +320,19 @@ def _dates_from_signing(text: str, refs: list[dict[str, Any]], year: int | None)
             r["date"] = before[-1][2]
 
 
-def _signings(text: str) -> Iterator[re.Match[str]]:
-    """_SIGNED.finditer(text), on the lines that hold a signing word only."""
+def _signings(text: str, start: int = 0, before: int | None = None) -> Iterator[re.Match[str]]:
+    """_SIGNED.finditer(text), on the lines that hold a signing word only; with `start` and `before`, at
+    least the matches that open in text[start:before].
+
+    A match spans no line break and holds its signing word: the word is at or after `start`, and before
+    the end of the line where the match opens, which is no later than the first line end from `before`.
+    Each line searched is searched whole, as without bounds."""
     done = 0
-    for w in _SIGN_WORD.finditer(text):
+    end = len(text)
+    if before is not None:
+        end = text.find("\n", before)
+        end = len(text) if end < 0 else end
+    for w in _SIGN_WORD.finditer(text, start, end):
         if w.start() < done:
             continue
         lo = text.rfind("\n", 0, w.start()) + 1
