@@ -139,3 +139,33 @@ def test_signings_bounded_hold_the_matches_opening_in_bounds() -> None:
         for lo, hi in ((0, len(text) // 2), (len(text) // 3, len(text)), (len(text) // 4, len(text) // 2)):
             got = {m.span() for m in R._signings(text, lo, hi)}
             assert {s for s in every if lo <= s[0] < hi} <= got <= set(every), text
+
+
+# ---------------------------------------------------------------- document numbers: code starts
+
+CODE_SENTENCES = [
+    "Căn cứ Quyết định số 1520/QĐ-UBND ngày 8/11/2023 và Nghị quyết 04-NQ/TU của Tỉnh ủy.",
+    "Kế hoạch 7/KH- BCA- C04, Công văn 213/ SNV–TCBC; tỷ lệ 5/năm, 3-tháng, 2020-2025.",
+    "Số: 15/2020/NQ - HĐND\tvà 12 /\tQĐ-ĐU; /Ủy ban, -Ơ, – Ấp, /\u00c9, -\tx, /\t",
+    "",
+    "/",
+    "–",
+    "- A",
+]
+CODE_PIECES = ["/", "-", "–", " ", "\t", "  ", "QĐ", "UBND", "năm", "a", "Ư", "ư", "É", "é", "1", "2024", "\n",
+               "Ǆ", "ǅ", "ǆ", "Ⅸ", "Ⓐ", "\U0001d400", "\U0001e900", "\U00016e40", "İ", "ſ", "x", "ĐU", ".", ","]
+
+
+@pytest.mark.parametrize("text", CODE_SENTENCES + [
+    "".join(random.Random(k).choice(CODE_PIECES) for _ in range(random.Random(k + 1).randint(1, 24)))
+    for k in range(800)])
+def test_code_starts_are_the_code_start_matches(text: str) -> None:
+    from reportextract.parsers import references as P
+    assert P._code_starts(text) == [m.start() for m in P._CODE_START.finditer(text)]
+
+
+def test_code_starts_upper_is_lu_on_every_character() -> None:
+    from reportextract.parsers import references as P
+    upper = set(re.findall(r"\p{Lu}", _ALL))
+    assert {c for c in _ALL if P._is_upper(c)} == upper
+    assert not P._is_upper("")

@@ -57,7 +57,7 @@ _BARE_LAST_LEN = max(map(len, _BARE_LASTS))
 
 
 def _may_follow_kind(text: str, d: int) -> bool:
-    """False when no _bare_re match can have its number at `d`: one has "<kind>[ \t]+" or "số[ \t]*:?[ \t]*"
+    """False when no _bare_re match can have its number at `d`: one has "<kind>[ \\t]+" or "số[ \\t]*:?[ \\t]*"
     right before it, so the text before the spaces and ":" there ends with a kind's last word or "số" (in
     any case: for every character c whose lower() is one character, each of their letters matches c
     case-insensitively exactly when it is c.lower(), as tests/test_scans_speed5.py checks over all of
