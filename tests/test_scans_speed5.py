@@ -169,3 +169,29 @@ def test_code_starts_upper_is_lu_on_every_character() -> None:
     upper = set(re.findall(r"\p{Lu}", _ALL))
     assert {c for c in _ALL if P._is_upper(c)} == upper
     assert not P._is_upper("")
+
+
+# ---------------------------------------------------------------- dates: day-month anchors
+
+DAY_SENTENCES = [
+    "Sáng 17/3, UBND tỉnh họp; ngày 30 - 4 và 1.5 là ngày nghỉ, ngày 2 /9 cũng vậy.",
+    "Tỷ lệ đạt 8.36%, năm 2016-2020 giảm 1.250 hộ; 12/2021, 3-4 tháng, 123/45 và 1/234.",
+    "Từ ngày 14 đến 19-9-1968, hôm qua (16-3) và 05/ 11/2024; 11 - 11 - 2023.\n7.8",
+    "ngày \U00011f53/\U00011f54, ٣/٤ và 1\U00011f55-4; 1/2/3/4, 10.\t2, 9 .8",
+]
+DAY_PIECES = ["1", "12", "123", "/", ".", "-", " ", "\t", "  ", "ngày ", "a", "٣", "\U00011f53", "\n", ",", "(",
+              "2024", "%", "–", "é", "Đ", "0"]
+
+
+@pytest.mark.parametrize("text", DAY_SENTENCES + [
+    "".join(random.Random(k).choice(DAY_PIECES) for _ in range(random.Random(-k).randint(1, 20)))
+    for k in range(1500)])
+def test_day_anchors_are_the_anchor_matches(text: str) -> None:
+    from reportextract.extract import dates as D
+    assert D._day_anchors(text) == [m.start() for m in D._DAY_WINDOWS.anchor.finditer(text)]
+
+
+def test_day_anchor_digit_is_the_regex_modules() -> None:
+    from reportextract.extract import dates as D
+    assert {c for c in _ALL if D._is_digit(c)} == set(re.findall(r"\d", _ALL))
+    assert not D._is_digit("")
