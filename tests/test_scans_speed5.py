@@ -195,3 +195,39 @@ def test_day_anchor_digit_is_the_regex_modules() -> None:
     from reportextract.extract import dates as D
     assert {c for c in _ALL if D._is_digit(c)} == set(re.findall(r"\d", _ALL))
     assert not D._is_digit("")
+
+
+# ---------------------------------------------------------------- document: years found as they are read
+
+YEAR_START_PIECES = ["1", "2", "0", "9", "19", "20", "2019", "1920", "201", "192", " ", "x", "năm ", "/", "-",
+                     "Ngày cập nhật ", "25/03/2021", "Đăng ngày 11 - 11 - 2023", "\n", "08:30 "]
+
+
+@pytest.mark.parametrize("k", range(6))
+def test_iter_year_starts_is_year_starts(k: int) -> None:
+    from reportextract.parsers.dates import iter_year_starts, year_starts
+    rng = random.Random(60 + k)
+    for _ in range(1500):
+        text = "".join(rng.choice(YEAR_START_PIECES) for _ in range(rng.randint(0, 14)))
+        start = rng.randint(0, len(text))
+        end = rng.choice([None, len(text), rng.randint(start, len(text))])
+        assert list(iter_year_starts(text, start, end)) == year_starts(text, start, end), (text, start, end)
+
+
+LABELLED_SENTENCES = [
+    "TỔNG KẾT NĂM 2020\nNgày cập nhật 25/03/2021\n\nSáng 17/3/2021, UBND tỉnh họp.",
+    "Đăng ngày 11 - 11 - 2023 | 08:30\nHội nghị tổng kết giai đoạn 2019-2023.",
+    "Năm 1999, 2000 và 2019: Cập nhật lúc 08:15, Thứ Hai, ngày 5/6/2024. Xuất bản ngày 1/1/2020",
+    "Giai đoạn 2016 - 2020 đạt 19/20 chỉ tiêu; Posted 3.4.2019; Updated: 12-12-2012",
+    "Không có ngày nào: năm 2019 và 2020.",
+]
+
+
+@pytest.mark.parametrize("text", LABELLED_SENTENCES)
+def test_labelled_is_the_first_labelled_search(text: str) -> None:
+    from reportextract.extract import document as D
+    for start in range(0, len(text), 7):
+        for end in (len(text), len(text) - 5, start + 40):
+            end = max(start, min(end, len(text)))
+            got, want = D._labelled(text, start, end), D._LABELLED.search(text, start, end)
+            assert (got and got.span()) == (want and want.span()), (start, end)
