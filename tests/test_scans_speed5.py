@@ -231,3 +231,59 @@ def test_labelled_is_the_first_labelled_search(text: str) -> None:
             end = max(start, min(end, len(text)))
             got, want = D._labelled(text, start, end), D._LABELLED.search(text, start, end)
             assert (got and got.span()) == (want and want.span()), (start, end)
+
+
+# ---------------------------------------------------------------- references: kind words before a number
+
+KIND_SENTENCES = [
+    "Thực hiện Nghị quyết số 04-NQ/TU và Chương trình hành động số 12-CTr/TU của Tỉnh ủy",
+    "Bộ Kế hoạch và Đầu tư, Ban Chỉ đạo, Sở Tư pháp đã ban hành Thông báo kết luận số 7-TB/TU",
+    "THÔNG TƯ LIÊN TỊCH số 3, Quy chế, Quy định và Quyết định 15/QĐ-UBND; Kế hoạch, Kết luận, Lệnh",
+    "Theo Công văn  số 88/SNV, Công\nđiện 5/CĐ-TTg, Hướng dẫn 01/HD, Đề án 06, Tờ trình 9/TTr, Văn bản 0",
+    "Căn cứ Hiến pháp, Luật Tổ chức chính quyền địa phương, Pháp lệnh số 2 và Điều lệ Đảng",
+    "PHÒNG Kế hoạch, cục Thông tư, ban Quy chế, viện  Báo cáo 4; Phương án số 3, Thông tri 1",
+]
+KIND_PIECES = [
+    "Nghị quyết", "nghị  quyết", "NGHỊ\nQUYẾT", "Quyết định", "Kế hoạch", "Kết luận", "Thông báo", "Thông tư",
+    "liên tịch", "kết luận", "Chương trình", "hành động", "Công văn", "Quy", "quy chế", "Luật", "Lệnh", "Đề án",
+    "Bộ ", "Sở ", "Ban ", "Phòng\t", "Viện ", "Cục", " ", "  ", "\n", "\t", ", ", "; ", "số ", "12/QĐ-UB", "x",
+    "ſở ", "İ", "Tờ trình", "TỜ TRİNH", "Điều lệ", "ĐIỀU LỆ", "Hiến pháp", "Phương án", "Hướng dẫn", "kế",
+    "kết", "quyết", "báo", "tư", "a", "Đ", "\u212aế hoạch", "Kế hoạchx", "xKế hoạch", "ơ", "Thông báo kết luận",
+    "Chương trình hành động", "Nghị quyết liên tịch", "Quyết định kế hoạch",
+]
+
+
+def _kind_texts(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(KIND_PIECES) for _ in range(rng.randint(1, 12))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("text", KIND_SENTENCES + _kind_texts(70, 1200))
+def test_kinds_between_is_the_kind_finditer(text: str) -> None:
+    from reportextract.parsers.references import canonical_kind
+    rng = random.Random(text)
+    for k in range(5):
+        lo = rng.randint(0, len(text)) if k else 0
+        hi = rng.choice([len(text), rng.randint(lo, len(text))]) if k else len(text)
+        want = [(canonical_kind(m.group("k")), m.start(), m.end()) for m in R._kind_re().finditer(text, lo, hi)]
+        assert R._kinds_between(text, lo, hi) == want, (lo, hi)
+
+
+def test_kind_letters_match_their_lower_case_only() -> None:
+    """_kinds_between compares lower-cased text: every letter of the kinds and the body words matches
+    case-insensitively what lower-cases to it, "ſ" apart; lower() keeps letters and spaces what they are."""
+    from reportextract.parsers.references import kind_names
+    letters = "".join(kind_names()) + "".join(R._BODY_WORDS)
+    assert _case_twins(letters.lower().replace(" ", "")) == [("s", "ſ")]
+    for c in _ALL:
+        low = c.lower()
+        if len(low) == 1 and low != c:
+            assert bool(re.match(r"\p{L}", c)) == bool(re.match(r"\p{L}", low)), hex(ord(c))
+            assert bool(re.match(r"\s", c)) == bool(re.match(r"\s", low)), hex(ord(c))
+
+
+def test_kind_lower_source_is_the_pattern_in_lower_case() -> None:
+    pattern, firsts = R._kind_lower()
+    upper = R._kind_re().pattern
+    assert pattern.pattern == upper.replace("(?P<k>", "\0").lower().replace("\0", "(?P<k>").replace(r"\p{l}", r"\p{L}")
+    assert set(firsts) <= {w.lower() for k in R.kind_names() for w in k.split()[:1]}

@@ -21,11 +21,77 @@ _BARE_KINDS = ("Nghị quyết", "Quyết định", "Chỉ thị", "Kết luận
                "Công văn", "Công điện", "Hướng dẫn", "Báo cáo", "Tờ trình", "Quy định", "Văn bản", "Kế hoạch")
 
 
+# "Bộ Kế hoạch và Đầu tư", "Ban Chỉ đạo": a kind word inside an organisation's name is not a kind
+_BODY_WORDS = ("Bộ", "Sở", "Ban", "Vụ", "Phòng", "Cục", "Viện")
+
+
+def _kind_source(lower: bool = False) -> str:
+    """_kind_re's pattern; with `lower`, its words in lower case (the same alternatives in the same order)."""
+    case = str.lower if lower else str
+    kinds = "|".join(sorted((re.escape(case(k)).replace(r"\ ", r"\s+") for k in kind_names()), key=len, reverse=True))
+    bodies = "|".join(map(case, _BODY_WORDS))
+    return rf"(?<!\p{{L}})(?<!(?:{bodies})\s)(?P<k>{kinds})(?!\p{{L}})"
+
+
 @lru_cache(maxsize=1)
 def _kind_re() -> re.Pattern[str]:
-    kinds = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in kind_names()), key=len, reverse=True))
-    # "Bộ Kế hoạch và Đầu tư", "Ban Chỉ đạo": a kind word inside an organisation's name is not a kind
-    return re.compile(rf"(?<!\p{{L}})(?<!(?:Bộ|Sở|Ban|Vụ|Phòng|Cục|Viện)\s)(?P<k>{kinds})(?!\p{{L}})", re.IGNORECASE)
+    return re.compile(_kind_source(), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _kind_lower() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """_kind_re() for lower-cased text (case-sensitive), and the first words of the kinds in lower case,
+    none of them starting with another ("kế" finds "kết" too)."""
+    firsts = {k.split()[0].lower() for k in kind_names()}
+    firsts = {w for w in firsts if not any(w != v and w.startswith(v) for v in firsts)}
+    return re.compile(_kind_source(lower=True)), tuple(sorted(firsts))
+
+
+# What _kind_re's lookbehinds read before a match: a body word and a space (the letter before is within).
+_KIND_BEHIND = max(map(len, _BODY_WORDS)) + 1
+
+
+def _kinds_between(text: str, lo: int, hi: int) -> list[tuple[str | None, int, int]]:
+    """(canonical kind, start, end) of each _kind_re().finditer(text, lo, hi) match.
+
+    The case-insensitive scan tries every character (~15 us over a 120-character window); here the
+    window is lower-cased, the places where a kind's first word starts are found with str.find, and the
+    lower-case pattern is tried there only, in order, `pos` skipping those inside the match before, as
+    finditer does. For every character c whose lower() is one character, each letter of the pattern
+    matches c case-insensitively exactly when it matches c.lower(), and c is a letter or a space exactly
+    when c.lower() is (tests/test_scans_speed5.py checks every Unicode character): the attempts go alike.
+    Not so for "ſ" (an "s" to a case-insensitive match, unchanged by lower()) and a lower() of two
+    characters ("İ"): such a window is searched as before. The slice starts early enough for the
+    lookbehinds to read what they read in the text.
+    """
+    a = max(0, lo - _KIND_BEHIND)
+    low = text[a:hi].lower()
+    if len(low) != hi - a or "ſ" in low:
+        return [(canonical_kind(m.group("k")), m.start(), m.end()) for m in _kind_re().finditer(text, lo, hi)]
+    pattern, firsts = _kind_lower()
+    find = low.find
+    b = lo - a
+    cands = []
+    for w in firsts:
+        i = find(w, b)
+        while i >= 0:
+            cands.append(i)
+            i = find(w, i + 1)
+    out: list[tuple[str | None, int, int]] = []
+    if not cands:
+        return out
+    cands.sort()
+    pos = b
+    match = pattern.match
+    for p in cands:
+        if p < pos:
+            continue
+        m = match(low, p)
+        if m:
+            s, e = a + p, a + m.end()
+            out.append((canonical_kind(text[s:e]), s, e))
+            pos = m.end()
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -206,7 +272,7 @@ def _choose_kind(text: str, start: int, number: str, floor: int) -> tuple[str | 
     cut = max(window.rfind(";"), window.rfind(". "), window.rfind("\n\n"), window.rfind("("))
     if cut >= 0:
         lo += cut + 1
-    cands = [(canonical_kind(m.group("k")), m.start(), m.end()) for m in _kind_re().finditer(text, lo, start)]
+    cands = _kinds_between(text, lo, start)
     coded = kind_from_number(number)
     if not cands:
         return coded, start
