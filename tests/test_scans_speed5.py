@@ -287,3 +287,35 @@ def test_kind_lower_source_is_the_pattern_in_lower_case() -> None:
     upper = R._kind_re().pattern
     assert pattern.pattern == upper.replace("(?P<k>", "\0").lower().replace("\0", "(?P<k>").replace(r"\p{l}", r"\p{L}")
     assert set(firsts) <= {w.lower() for k in R.kind_names() for w in k.split()[:1]}
+
+
+# ---------------------------------------------------------------- figures: spelled-out numbers and scales
+
+SPELLED_SENTENCES = [
+    "Năm nay tỉnh hỗ trợ hai nghìn tỷ đồng, ba triệu  người được khám; năm triển khai mười lăm dự án.",
+    "Có hai mươi ba nghìn hộ, bốn vạn con gia súc, chín trăm tấn lúa và một ngàn tỉ đồng vốn vay.",
+    "Sáu tháng đầu năm, bảy NGHÌN TỶ đồng; tám Triệu Tỷ; ba  tr người; năm 2020 đạt hai tỉnh.",
+    "Mười hai\u00a0nghìn\tngười, hai ngàn  tỷ\u00a0đồng, năm trăm nghìn đồng/người, một tỷ.",
+]
+SPELLED_PIECES = ["một", "hai", "ba", "năm", "mười", "mươi", "lăm", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ",
+                  "vạn", "NGHÌN", "Tỷ", "nghìn tỷ", "triển", "thực", "tr", "ng", " ", "  ", "\t", "\u00a0", "\n",
+                  "người", "đồng", "hộ", "ha", "tấn", "tỉnh", "2020", ",", ".", "x", "TRIỆU", "vạ"]
+
+
+@pytest.mark.parametrize("text", SPELLED_SENTENCES + [
+    "".join(random.Random(900 + k).choice(SPELLED_PIECES) + random.Random(k).choice([" ", "", "  "])
+            for _ in range(random.Random(-900 - k).randint(1, 16))) for k in range(600)])
+def test_spelled_matches_with_the_scale_gate_as_without(text: str) -> None:
+    from reportextract.extract import figures as F
+    low = text.lower()
+    if len(low) != len(text):
+        return
+    want = [(m.span(), m.groups) for m in F._spelled_matches(text)]  # no lower-cased text: no gate
+    got = [(m.span(), m.groups) for m in F._spelled_matches(text, low, F._spelled_starts(low))]
+    assert got == want
+
+
+def test_scale_letters_match_their_lower_case_only() -> None:
+    from reportextract.extract import figures as F
+    assert _case_twins("".join(F._SCALE_WORDS).replace(" ", "")) == []
+    assert F._SCALE_WORDS == tuple(F.SCALE.split("|"))  # already lower case

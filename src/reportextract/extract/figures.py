@@ -19,6 +19,10 @@ from ..parsers.numbers import parse_number, parse_number_words, scale_of
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\.\d)|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?"
 SCALE = r"nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|triệu tỷ|nghìn|ngàn|triệu|tỷ|tỉ|vạn"
 _SCALE_FIRST = frozenset(c for w in SCALE.split("|") for c in (w[0], w[0].upper()))  # where a scale can start
+# The scale words in lower case: a scale pattern (the word, case-insensitive) matches only where the
+# lower-cased text starts with one (every letter of them matches case-insensitively exactly what
+# lower-cases to it, as tests/test_scans_speed5.py checks over all of Unicode).
+_SCALE_WORDS = tuple(w.lower() for w in SCALE.split("|"))
 _DIGIT_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười"
 # A spelled-out number starts with a digit word ("trăm" alone is the vague "hàng trăm") and
 # continues on the same line.
@@ -623,7 +627,9 @@ def _spelled_matches(text: str, lower: str | None = None,
             q = _gap_end(text, e)
             if q == e:
                 continue  # a scale or unit needs a gap before it
-            for scale in pats["scales"] if text[q:q + 1] in _SCALE_FIRST else ():
+            # (`lower` keeps the text's offsets: a scale there starts a scale word in it)
+            maybe_scale = text[q:q + 1] in _SCALE_FIRST and (lower is None or lower.startswith(_SCALE_WORDS, q))
+            for scale in pats["scales"] if maybe_scale else ():
                 sm = scale.match(text, q)
                 if not sm:
                     continue
