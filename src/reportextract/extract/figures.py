@@ -581,6 +581,17 @@ def _matches(pattern: re.Pattern[str], start: std_re.Pattern[str], text: str, lo
             pos = m.end()
 
 
+def _digit_after_gap(text: str, e: int) -> bool:
+    """Whether an ASCII digit follows the gap after `e` ("năm 2020"). A number word there leads to no
+    spelled figure: its run is that word alone (a further word is letters after spaces), no scale nor unit
+    word starts with a digit (tests/test_scans_speed5.py checks the unit table), so _spelled_matches
+    would find nothing there and go on after the word, as the search does after skipping it."""
+    q = e
+    while text[q:q + 1] in _GAP_CHARS:
+        q += 1
+    return "0" <= text[q:q + 1] <= "9"
+
+
 def _spelled_search(text: str, pos: int, lower: str | None,
                     starts: list[tuple[int, str]] | None = None) -> re.Match[str] | None:
     """patterns()["spelled_run"].search(text, pos), trying only where a number word starts (`starts`:
@@ -590,8 +601,10 @@ def _spelled_search(text: str, pos: int, lower: str | None,
         return pat.search(text, pos)
     if starts is not None:
         for i in range(bisect_left(starts, (pos, "")), len(starts)):
-            k = starts[i][0]
-            m = None if k and lower[k - 1].isalnum() else pat.match(text, k)
+            k, w = starts[i]
+            if k and lower[k - 1].isalnum() or _digit_after_gap(text, k + len(w)):
+                continue
+            m = pat.match(text, k)
             if m:
                 return m
         return None
