@@ -80,6 +80,59 @@ _MONTH_WORD = re.compile("tháng", re.IGNORECASE)  # the regex module finds it 5
 # a day and a month: one or two digits each, no digit before the day nor after the month (every pattern's
 # day follows a word, a space or a bracket; its month is followed by a separator or no digit)
 _DAY_WINDOWS = Confine(r"\d(?<!\d\d)\d?[ \t]*[/.\-][ \t]*\d\d?(?!\d)", _DATE_CHARS)
+_DIGIT = re.compile(r"\d")  # the regex module's, as the patterns': ~110 newer digits more than str.isdecimal
+
+
+def _is_digit(c: str) -> bool:
+    """Whether the one character `c` (or "") is a digit, \\d: an ASCII one is such when it is 0-9."""
+    return "0" <= c <= "9" if c.isascii() else _DIGIT.match(c) is not None
+
+
+def _day_anchors(text: str) -> list[int]:
+    """The starts of _DAY_WINDOWS.anchor's finditer matches, found from their separators: each "/", "."
+    and "-" found by str.find (a C substring search; the anchor's regex scan tries every character)
+    with a digit after it and its spaces. A match holds one separator, and opens at the first of the one
+    or two digits before it (and its spaces): the anchor is tried there only, and in the order of the
+    separators, which is that of the matches, `pos` skipping those inside the one before, as finditer."""
+    seps = []
+    find = text.find
+    for sep in ("/", ".", "-"):
+        i = find(sep)
+        while i >= 0:
+            c = text[i + 1:i + 2]
+            if "0" <= c <= "9":
+                seps.append(i)
+            elif c == " " or c == "\t" or (c and not c.isascii()):
+                j = i + 1
+                while text[j:j + 1] in (" ", "\t"):
+                    j += 1
+                if _is_digit(text[j:j + 1]):
+                    seps.append(i)
+            i = find(sep, i + 1)
+    if not seps:
+        return []
+    seps.sort()
+    out: list[int] = []
+    pos = 0
+    match = _DAY_WINDOWS.anchor.match
+    for s in seps:
+        j = s
+        while j and text[j - 1] in " \t":
+            j -= 1
+        k = j - 1
+        if k < pos or not _is_digit(text[k:j]):
+            continue
+        if k and _is_digit(text[k - 1]):
+            k -= 1  # two digits (a third before them fails the anchor's lookbehind)
+            if k < pos:
+                continue
+        m = match(text, k)
+        if m:
+            out.append(k)
+            pos = m.end()
+    return out
+
+
 _BY_MONTH_WORD = frozenset({MONTH_RANGE, DATE_PATTERNS[0][0], *(p for p, _ in DATE_PATTERNS[4:6]),
                             *(p for p, _ in DATE_PATTERNS[7:])})
 # What every match of a date pattern holds (any of each tuple, in lower case): windows without it are skipped.
@@ -146,7 +199,7 @@ def find_dates(text: str, default_year: int | None) -> list[dict[str, Any]]:
     taken = _Taken()
     free = taken.free
     month_windows = _MONTH_WINDOWS.windows(text, [m.start() for m in _MONTH_WORD.finditer(text)])
-    day_windows = _DAY_WINDOWS.windows(text)
+    day_windows = _DAY_WINDOWS.windows(text, _day_anchors(text))
 
     def scan(pattern: re.Pattern[str]) -> Any:
         windows = month_windows if pattern in _BY_MONTH_WORD else day_windows

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from .. import rules
 from ..nlp import add_items, doc_text
-from ..parsers.dates import iso_date, letters_of, year_starts
+from ..parsers.dates import iso_date, iter_year_starts, letters_of
 from ..parsers.references import clean_number, kind_to_document_kind
 
 _HEAD = 4000  # the header, title and by-line of any document sit in its first few thousand characters
@@ -253,7 +253,7 @@ def _labelled(text: str, start: int, end: int) -> re.Match[str] | None:
     years; the one ending at a year starts after the last character before it that no match consumes.
     """
     done = start
-    for y in year_starts(text, start, end):
+    for y in iter_year_starts(text, start, end):  # (lazily: the first labelled date is what is wanted)
         if y < done or not _numeric_year(text, start, y):
             continue
         b = _NOT_LABELLED.search(text, done, y)

@@ -19,6 +19,10 @@ from ..parsers.numbers import parse_number, parse_number_words, scale_of
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\.\d)|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?"
 SCALE = r"nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|triệu tỷ|nghìn|ngàn|triệu|tỷ|tỉ|vạn"
 _SCALE_FIRST = frozenset(c for w in SCALE.split("|") for c in (w[0], w[0].upper()))  # where a scale can start
+# The scale words in lower case: a scale pattern (the word, case-insensitive) matches only where the
+# lower-cased text starts with one (every letter of them matches case-insensitively exactly what
+# lower-cases to it, as tests/test_scans_speed5.py checks over all of Unicode).
+_SCALE_WORDS = tuple(w.lower() for w in SCALE.split("|"))
 _DIGIT_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười"
 # A spelled-out number starts with a digit word ("trăm" alone is the vague "hàng trăm") and
 # continues on the same line.
@@ -577,6 +581,17 @@ def _matches(pattern: re.Pattern[str], start: std_re.Pattern[str], text: str, lo
             pos = m.end()
 
 
+def _digit_after_gap(text: str, e: int) -> bool:
+    """Whether an ASCII digit follows the gap after `e` ("năm 2020"). A number word there leads to no
+    spelled figure: its run is that word alone (a further word is letters after spaces), no scale nor unit
+    word starts with a digit (tests/test_scans_speed5.py checks the unit table), so _spelled_matches
+    would find nothing there and go on after the word, as the search does after skipping it."""
+    q = e
+    while text[q:q + 1] in _GAP_CHARS:
+        q += 1
+    return "0" <= text[q:q + 1] <= "9"
+
+
 def _spelled_search(text: str, pos: int, lower: str | None,
                     starts: list[tuple[int, str]] | None = None) -> re.Match[str] | None:
     """patterns()["spelled_run"].search(text, pos), trying only where a number word starts (`starts`:
@@ -586,8 +601,10 @@ def _spelled_search(text: str, pos: int, lower: str | None,
         return pat.search(text, pos)
     if starts is not None:
         for i in range(bisect_left(starts, (pos, "")), len(starts)):
-            k = starts[i][0]
-            m = None if k and lower[k - 1].isalnum() else pat.match(text, k)
+            k, w = starts[i]
+            if k and lower[k - 1].isalnum() or _digit_after_gap(text, k + len(w)):
+                continue
+            m = pat.match(text, k)
             if m:
                 return m
         return None
@@ -623,7 +640,9 @@ def _spelled_matches(text: str, lower: str | None = None,
             q = _gap_end(text, e)
             if q == e:
                 continue  # a scale or unit needs a gap before it
-            for scale in pats["scales"] if text[q:q + 1] in _SCALE_FIRST else ():
+            # (`lower` keeps the text's offsets: a scale there starts a scale word in it)
+            maybe_scale = text[q:q + 1] in _SCALE_FIRST and (lower is None or lower.startswith(_SCALE_WORDS, q))
+            for scale in pats["scales"] if maybe_scale else ():
                 sm = scale.match(text, q)
                 if not sm:
                     continue

@@ -21,11 +21,77 @@ _BARE_KINDS = ("Nghị quyết", "Quyết định", "Chỉ thị", "Kết luận
                "Công văn", "Công điện", "Hướng dẫn", "Báo cáo", "Tờ trình", "Quy định", "Văn bản", "Kế hoạch")
 
 
+# "Bộ Kế hoạch và Đầu tư", "Ban Chỉ đạo": a kind word inside an organisation's name is not a kind
+_BODY_WORDS = ("Bộ", "Sở", "Ban", "Vụ", "Phòng", "Cục", "Viện")
+
+
+def _kind_source(lower: bool = False) -> str:
+    """_kind_re's pattern; with `lower`, its words in lower case (the same alternatives in the same order)."""
+    case = str.lower if lower else str
+    kinds = "|".join(sorted((re.escape(case(k)).replace(r"\ ", r"\s+") for k in kind_names()), key=len, reverse=True))
+    bodies = "|".join(map(case, _BODY_WORDS))
+    return rf"(?<!\p{{L}})(?<!(?:{bodies})\s)(?P<k>{kinds})(?!\p{{L}})"
+
+
 @lru_cache(maxsize=1)
 def _kind_re() -> re.Pattern[str]:
-    kinds = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in kind_names()), key=len, reverse=True))
-    # "Bộ Kế hoạch và Đầu tư", "Ban Chỉ đạo": a kind word inside an organisation's name is not a kind
-    return re.compile(rf"(?<!\p{{L}})(?<!(?:Bộ|Sở|Ban|Vụ|Phòng|Cục|Viện)\s)(?P<k>{kinds})(?!\p{{L}})", re.IGNORECASE)
+    return re.compile(_kind_source(), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _kind_lower() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """_kind_re() for lower-cased text (case-sensitive), and the first words of the kinds in lower case,
+    none of them starting with another ("kế" finds "kết" too)."""
+    firsts = {k.split()[0].lower() for k in kind_names()}
+    firsts = {w for w in firsts if not any(w != v and w.startswith(v) for v in firsts)}
+    return re.compile(_kind_source(lower=True)), tuple(sorted(firsts))
+
+
+# What _kind_re's lookbehinds read before a match: a body word and a space (the letter before is within).
+_KIND_BEHIND = max(map(len, _BODY_WORDS)) + 1
+
+
+def _kinds_between(text: str, lo: int, hi: int) -> list[tuple[str | None, int, int]]:
+    """(canonical kind, start, end) of each _kind_re().finditer(text, lo, hi) match.
+
+    The case-insensitive scan tries every character (~15 us over a 120-character window); here the
+    window is lower-cased, the places where a kind's first word starts are found with str.find, and the
+    lower-case pattern is tried there only, in order, `pos` skipping those inside the match before, as
+    finditer does. For every character c whose lower() is one character, each letter of the pattern
+    matches c case-insensitively exactly when it matches c.lower(), and c is a letter or a space exactly
+    when c.lower() is (tests/test_scans_speed5.py checks every Unicode character): the attempts go alike.
+    Not so for "ſ" (an "s" to a case-insensitive match, unchanged by lower()) and a lower() of two
+    characters ("İ"): such a window is searched as before. The slice starts early enough for the
+    lookbehinds to read what they read in the text.
+    """
+    a = max(0, lo - _KIND_BEHIND)
+    low = text[a:hi].lower()
+    if len(low) != hi - a or "ſ" in low:
+        return [(canonical_kind(m.group("k")), m.start(), m.end()) for m in _kind_re().finditer(text, lo, hi)]
+    pattern, firsts = _kind_lower()
+    find = low.find
+    b = lo - a
+    cands = []
+    for w in firsts:
+        i = find(w, b)
+        while i >= 0:
+            cands.append(i)
+            i = find(w, i + 1)
+    out: list[tuple[str | None, int, int]] = []
+    if not cands:
+        return out
+    cands.sort()
+    pos = b
+    match = pattern.match
+    for p in cands:
+        if p < pos:
+            continue
+        m = match(low, p)
+        if m:
+            s, e = a + p, a + m.end()
+            out.append((canonical_kind(text[s:e]), s, e))
+            pos = m.end()
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -51,20 +117,41 @@ def _bare_bounds() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return anchor, before, after
 
 
+# The last word of each bare kind, and "số", in lower case: what stands before a bare number's spaces (and ":").
+_BARE_LASTS = tuple(sorted({k.split()[-1].lower() for k in _BARE_KINDS} | {"số"}))
+_BARE_LAST_LEN = max(map(len, _BARE_LASTS))
+
+
+def _may_follow_kind(text: str, d: int) -> bool:
+    """False when no _bare_re match can have its number at `d`: one has "<kind>[ \\t]+" or "số[ \\t]*:?[ \\t]*"
+    right before it, so the text before the spaces and ":" there ends with a kind's last word or "số" (in
+    any case: for every character c whose lower() is one character, each of their letters matches c
+    case-insensitively exactly when it is c.lower(), as tests/test_scans_speed5.py checks over all of
+    Unicode; "ſ", an "s" to the pattern, and a lower() of two characters, "İ", keep the window)."""
+    j = d
+    while j and text[j - 1] in " \t:":
+        j -= 1
+    tail = text[max(0, j - _BARE_LAST_LEN):j]
+    low = tail.lower()
+    return low.endswith(_BARE_LASTS) or len(low) != len(tail) or "ſ" in tail
+
+
 def _bare_mentions(text: str) -> Iterator[re.Match[str]]:
     """_bare_re().finditer(text), the pattern tried only around the numbers that stand where one may.
 
     Each match's kind and spaces run back from its number over kind letters, spaces and "số"; its
     number, suffix letter and lookahead run on over digits, Latin letters, spaces and separators (kind
     names all hold another letter, so no match starts there). Windows may overlap: `pos` keeps the
-    matches apart as finditer does.
+    matches apart as finditer does. A number no kind nor "số" stands before (_may_follow_kind) opens no
+    window: every match lies in the window of its own number, which is opened (a window holds no digit
+    before its anchor: the matches in it have their numbers at the anchor or after it).
     """
     pattern = _bare_re()
     anchor, before, after = _bare_bounds()
     pos = 0
     for a in anchor.finditer(text):
         d = a.start()
-        if d < pos:
+        if d < pos or not _may_follow_kind(text, d):
             continue
         b = before.search(text, 0, d)
         f = after.search(text, d)
@@ -185,7 +272,7 @@ def _choose_kind(text: str, start: int, number: str, floor: int) -> tuple[str | 
     cut = max(window.rfind(";"), window.rfind(". "), window.rfind("\n\n"), window.rfind("("))
     if cut >= 0:
         lo += cut + 1
-    cands = [(canonical_kind(m.group("k")), m.start(), m.end()) for m in _kind_re().finditer(text, lo, start)]
+    cands = _kinds_between(text, lo, start)
     coded = kind_from_number(number)
     if not cands:
         return coded, start
@@ -280,10 +367,12 @@ def find_references(text: str, own_number: str | None, year: int | None = None) 
 def _dates_from_signing(text: str, refs: list[dict[str, Any]], year: int | None) -> None:
     """Undated citations after "Ngày 2/6/2022, … đã ký các quyết định …" take that date (same kind,
     until the next such sentence)."""
-    if all(r["date"] for r in refs):
+    undated = [r["span"][0] for r in refs if not r["date"]]
+    if not undated:
         return  # nothing to date: no need to look for signings
     events = []
-    for m in _signings(text):
+    # only a signing that opens before an undated citation, and at most 3000 characters before it, dates it
+    for m in _signings(text, max(0, min(undated) - 3000), max(undated)):
         value = iso_date(m.group("y") or year or 0, m.group("m"), m.group("d"))
         if value:
             events.append((m.start(), canonical_kind(m.group("k")), value))
@@ -297,10 +386,19 @@ def _dates_from_signing(text: str, refs: list[dict[str, Any]], year: int | None)
             r["date"] = before[-1][2]
 
 
-def _signings(text: str) -> Iterator[re.Match[str]]:
-    """_SIGNED.finditer(text), on the lines that hold a signing word only."""
+def _signings(text: str, start: int = 0, before: int | None = None) -> Iterator[re.Match[str]]:
+    """_SIGNED.finditer(text), on the lines that hold a signing word only; with `start` and `before`, at
+    least the matches that open in text[start:before].
+
+    A match spans no line break and holds its signing word: the word is at or after `start`, and before
+    the end of the line where the match opens, which is no later than the first line end from `before`.
+    Each line searched is searched whole, as without bounds."""
     done = 0
-    for w in _SIGN_WORD.finditer(text):
+    end = len(text)
+    if before is not None:
+        end = text.find("\n", before)
+        end = len(text) if end < 0 else end
+    for w in _SIGN_WORD.finditer(text, start, end):
         if w.start() < done:
             continue
         lo = text.rfind("\n", 0, w.start()) + 1

@@ -151,6 +151,31 @@ def year_starts(text: str, start: int = 0, end: int | None = None) -> list[int]:
     return out
 
 
+def iter_year_starts(text: str, start: int = 0, end: int | None = None) -> Iterator[int]:
+    """year_starts(text, start, end), found as they are read: a caller that stops at the first place it
+    wants searches no further. Each "19" is looked for only up to the next "20" (neither can straddle
+    the start of the other: "19" ends with no "2", "20" with no "1").
+
+    >>> list(iter_year_starts("năm 2019, 1920 và 120"))
+    [4, 6, 10, 12, 19]
+    """
+    end = len(text) if end is None else end
+    find = text.find
+    a = find("20", start, end)
+    i = start
+    while True:
+        b = find("19", i, end if a < 0 else a)
+        if b >= 0:
+            yield b
+            i = b + 1
+            continue
+        if a < 0:
+            return
+        yield a
+        i = a + 1
+        a = find("20", i, end)
+
+
 _Y = r"(?:19|20)\d\d"
 # A full day-month-year date: the strongest sign of when a text was written.
 _CTX_FULL = re.compile(

@@ -27,6 +27,35 @@ NUMBER_RE = re.compile(rf"(?<![\p{{L}}\d/\-.,])(?:{NUMBER})(?![\p{{L}}\d]|[/\-]\
 # (digits, a letter, "/yyyy", spaces): its first code, as NUMBER spells it (CODE opens with \p{Lu}). Those
 # places only: a letter in lower case ("5/năm", "3-tháng") opens no window (a third fewer on the dev corpus).
 _CODE_START = re.compile(r"[/\-–][ \t]?\p{Lu}")
+_UPPER = re.compile(r"\p{Lu}")
+
+
+def _is_upper(c: str) -> bool:
+    """Whether the one character `c` (or "") is a capital, \\p{Lu}: an ASCII one is such when it is A-Z."""
+    return "A" <= c <= "Z" if c.isascii() else _UPPER.match(c) is not None
+
+
+def _code_starts(text: str) -> list[int]:
+    """The starts of _CODE_START's finditer matches: each "/", "-" or "–" found by str.find (a C substring
+    search; a regex scan tries every character), kept when a capital follows it or a space or tab and a
+    capital (the pattern's "[ \\t]?" gives way to a capital right after). A match holds no separator
+    after its first character, so matches never overlap: finditer's are all the places it matches."""
+    out = []
+    find = text.find
+    for sep in ("/", "-", "–"):
+        i = find(sep)
+        while i >= 0:
+            c = text[i + 1:i + 2]
+            if c == " " or c == "\t":
+                if _is_upper(text[i + 2:i + 3]):
+                    out.append(i)
+            elif _is_upper(c):
+                out.append(i)
+            i = find(sep, i + 1)
+    out.sort()
+    return out
+
+
 # What ends a number: a character none consumes; a space or tab next to no separator.
 _NUMBER_END = re.compile(r"[^\p{L}\d&./\-– \t]|(?<![/\-–])[ \t](?![/\-–])")
 
@@ -39,8 +68,7 @@ def _numbers(text: str) -> Iterator[re.Match[str]]:
     ends a window (the spaces it takes stand next to a separator).
     """
     pos = 0
-    for a in _CODE_START.finditer(text):
-        f = a.start()
+    for f in _code_starts(text):
         if f < pos:
             continue
         e = _NUMBER_END.search(text, f)
