@@ -400,7 +400,10 @@ def find_document(text: str) -> dict[str, Any]:
                             "number": None, "issuer": None, "authors": []}
     top: Iterable[_TopLine] = ()  # a press release's first lines
     # the motto of a legal header sits in its first lines; quoted further down it makes no header
-    motto = _MOTTO.search(head, 0, 800)
+    # every _MOTTO match holds "CỘNG" (the first two branches) or starts with "Độc" (the third), case-sensitive,
+    # and lies within head[:800]: without either literal there the scan cannot match, so it is skipped
+    motto = (_MOTTO.search(head, 0, 800)
+             if head.find("CỘNG", 0, 800) >= 0 or head.find("Độc", 0, 800) >= 0 else None)
     kind_at = None
     nonempty = 0
     for i, raw in enumerate(lines[:80]):

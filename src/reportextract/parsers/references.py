@@ -106,7 +106,10 @@ def _kinds() -> tuple[dict[str, str], dict[str, str]]:
     by_code: dict[str, str] = {}
     by_name: dict[str, str] = {}
     for k in data:
-        by_name[k["name"].lower()] = k["name"]
+        key = k["name"].lower()
+        # canonical_kind's direct lookup relies on this
+        assert key == _SPACES.sub(" ", key), key
+        by_name[key] = k["name"]
         for code in k["codes"]:
             by_code.setdefault(code.upper(), k["name"])
     return by_code, by_name
@@ -124,6 +127,11 @@ def canonical_kind(raw: str) -> str | None:
     ('Nghị quyết', 'Công văn', None)
     """
     _, by_name = _kinds()
+    # the keys hold no whitespace but single ' ' (_kinds checks): a key equal to raw.lower() means raw has no
+    # other whitespace, so the \s+ sub would leave it unchanged; only a miss needs the sub
+    hit = by_name.get(raw.lower())
+    if hit is not None:
+        return hit
     return by_name.get(_SPACES.sub(" ", raw).lower())
 
 
