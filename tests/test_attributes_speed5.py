@@ -146,17 +146,24 @@ def _old_change_of(before_clause: str) -> str | None:
     return "decrease" if verb.startswith("giảm") or "âm" in verb else "increase"
 
 
+def _change_parts(rng: random.Random, most: int) -> list[str]:
+    """1 to `most` random change-clause pieces, each in a random case and followed by a separator,
+    now and then an odd character among them."""
+    parts: list[str] = []
+    for _ in range(rng.randint(1, most)):
+        parts.append(_case(rng, rng.choice(CHANGE_PIECES)))
+        parts.append(rng.choice(SEPARATORS))
+        if rng.random() < 0.03:
+            parts.append(rng.choice(ODD))
+    return parts
+
+
 def test_change_of_is_the_plain_search() -> None:
     rng = random.Random(53)
     found = {None: 0, "increase": 0, "decrease": 0}
     odd = 0
     for _ in range(20000):
-        parts = []
-        for _ in range(rng.randint(1, 10)):
-            parts.append(_case(rng, rng.choice(CHANGE_PIECES)))
-            parts.append(rng.choice(SEPARATORS))
-            if rng.random() < 0.03:
-                parts.append(rng.choice(ODD))
+        parts = _change_parts(rng, 10)
         if rng.random() < 0.6:  # most end with a verb and some of the words that may follow it
             parts.append(_case(rng, rng.choice(["tăng", "giảm", "tăng trưởng âm", "Tăng", "GIẢM"])))
             for _ in range(rng.randint(0, 3)):
@@ -176,12 +183,7 @@ def test_yearly_change_is_the_plain_search() -> None:
     found = {None: 0, "tăng": 0, "giảm": 0}
     odd = 0
     for _ in range(20000):
-        parts = []
-        for _ in range(rng.randint(1, 12)):
-            parts.append(_case(rng, rng.choice(CHANGE_PIECES)))
-            parts.append(rng.choice(SEPARATORS))
-            if rng.random() < 0.03:
-                parts.append(rng.choice(ODD))
+        parts = _change_parts(rng, 12)
         clause = "".join(parts)
         m = A._YEARLY_CHANGE.search(clause)  # the code before round 5
         old = m.group(1).lower() if m else None
