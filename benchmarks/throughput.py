@@ -114,6 +114,10 @@ def main() -> None:
 
     import reportextract
 
+    compiled = reportextract.compiled_modules()
+    print(f"reportextract {reportextract.__version__}: " + (
+        f"{len(compiled)} modules compiled (setup.py; REPORTEXTRACT_PURE=1 runs the sources)" if compiled
+        else "pure Python (nothing compiled, or REPORTEXTRACT_PURE=1)"))
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     for path in paths:
         texts = load_texts([path])

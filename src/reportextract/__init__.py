@@ -2,6 +2,12 @@
 from __future__ import annotations
 
 import logging
+import os
+
+from ._pure import compiled_modules, use_sources
+
+if os.environ.get("REPORTEXTRACT_PURE", "") not in ("", "0"):
+    use_sources()  # import the .py sources even where an install compiled them (setup.py)
 
 from .api import extract_bytes, extract_file, extract_text
 from .errors import (
@@ -26,6 +32,7 @@ __all__ = [
     "ReportExtractError",
     "RuleDataError",
     "__version__",
+    "compiled_modules",
     "extract_bytes",
     "extract_file",
     "extract_text",
