@@ -48,3 +48,49 @@ def test_sentence_breaks_random():
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         assert nlp._sentence_breaks(text) == _old_breaks(text), text
+
+
+# ---------------------------------------------------------------- normalize: the odd characters
+
+import unicodedata  # noqa: E402
+
+from reportextract import normalize  # noqa: E402
+
+
+def _old_normalize(text: str) -> str:
+    found = set(normalize._ODD.findall(text))
+    if found:
+        if "\r" in found:
+            text = text.replace("\r\n", "\n")
+        for ch in found:
+            text = text.replace(ch, normalize._REPLACE[ch])
+    return unicodedata.normalize("NFC", text)
+
+
+def test_odd_chars_every_code_point():
+    for i in range(sys.maxunicode + 1):
+        text = "Hà Nội " + chr(i) + "\nngày 5"
+        assert normalize._odd_chars(text) == set(normalize._ODD.findall(text)), hex(i)
+
+
+_RAW = [
+    "Ðồng chí Nguyễn Văn An\r\nChủ tịch UBND xã",
+    "Tổng\u00a0thu\u00a0đạt 1.200\u202ftỷ đồng\u200b, tăng 5\u00ad%",
+    "213/KH\ufffeUBND ngày 3\u20114\u20102024\tvề\x0bviệc\x0c\x85kiểm tra\u2028\u2029",
+    "\ufeffSáng nay\x00\x01\x1f\x7f, ðoàn công tác\u3000\u2007đến",
+    "Ho\u0300a bi\u0300nh\r\r\n\n", "", "\n", "\u00a0", "\r", "\r\n", "Đ", "plain ascii text.",
+]
+
+
+@pytest.mark.parametrize("text", _RAW)
+def test_normalize_same_as_findall(text):
+    assert normalize.normalize_text(text) == _old_normalize(text)
+
+
+def test_normalize_random():
+    rng = random.Random(71)
+    odd = sorted(normalize._REPLACE)
+    plain = ["a", "Hà", " ", "\n", "ủy", "Ố", "12", ".", "“", "–", "\u0300", "\u0301", "e", "\u00e0", "\U0001f600"]
+    for _ in range(20000):
+        text = "".join(rng.choice(odd if rng.random() < 0.2 else plain) for _ in range(rng.randint(0, 12)))
+        assert normalize.normalize_text(text) == _old_normalize(text), repr(text)
