@@ -94,3 +94,60 @@ def test_normalize_random():
     for _ in range(20000):
         text = "".join(rng.choice(odd if rng.random() < 0.2 else plain) for _ in range(rng.randint(0, 12)))
         assert normalize.normalize_text(text) == _old_normalize(text), repr(text)
+
+
+# ---------------------------------------------------------------- years: the count-word gate
+
+from reportextract.extract import dates  # noqa: E402
+from reportextract.parsers.dates import confined, lone_years, year_windows  # noqa: E402
+
+
+def test_count_first_letters_cover_the_pattern():
+    head = "[ \\t]*(?:"
+    src = dates._COUNT_AFTER.pattern
+    assert src.startswith(head) and src.endswith(")")
+    firsts = {alt[0] for alt in src[len(head):-1].split("|")}
+    assert {f.lower() for f in firsts} == set("%nhtkmslđucd")
+    cls = regex.compile("[" + "".join(sorted(firsts)) + "]", regex.IGNORECASE)
+    for i in range(sys.maxunicode + 1):
+        c = chr(i)
+        if cls.match(c):
+            assert c in dates._COUNT_FIRST, hex(i)
+
+
+def _old_find_years(text: str):
+    _, numbers, anchors = year_windows(text)
+    masked = [m.span() for m in confined(dates.DOC_NUMBER, text, numbers)]
+    out = []
+    for y in lone_years(text, anchors, ".,"):
+        end = y + 4
+        if any(s <= y < e for s, e in masked):
+            continue
+        if dates._COUNT_AFTER.match(text, end, end + 20) and not dates._TIME_BEFORE.search(text, max(0, y - 12), y):
+            continue
+        out.append({"text": text[y:end], "value": int(text[y:end]), "span": (y, end)})
+    return out
+
+
+_YEAR_TEXTS = [
+    "Năm 2024 có 2000 người tham gia, 1995 hộ thoát nghèo; đến năm 2025 còn 2010 HỘ.",
+    "Tổng kết giai đoạn 2016-2020 và kế hoạch 2021 \t  tấn; 2019\tKG; 2018 Kg, 2017 \u212am đường.",
+    "Quyết định 12/2019/QĐ-UBND ngày 5/3/2019; 2023 ſinh viên; 2022 USD; 2021%; 2020 %, 2019 triệu.",
+    "cuối năm 2020 con số; 2020 con; 2020 cán bộ; 2024                     người; 2024", "2000",
+    "đầu 2015 đại biểu, sau 2016 đảng viên, niên khóa 2017 học sinh, 1999 dự án, 2001 m2, 2002 m",
+]
+
+
+@pytest.mark.parametrize("text", _YEAR_TEXTS)
+def test_find_years_same_as_ungated(text):
+    assert dates.find_years(text) == _old_find_years(text)
+
+
+def test_find_years_random():
+    rng = random.Random(73)
+    pieces = ["2020", "1999", "2000", " ", "  ", "\t", "\n", "người", "Người", "NGƯỜI", "hộ", "ha", "hat", "kg", "Km",
+              "\u212ag", "m2", "m", "mà", "học sinh", "ſinh viên", "USD", "usd", "%", "con", "căn", "tỷ", "năm", "từ",
+              "đến", "khóa", "và", ",", ".", "/", "-", "12/2019/QĐ-UB", "5", "x", "Đồng", "đồng"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert dates.find_years(text) == _old_find_years(text), repr(text)
