@@ -181,6 +181,48 @@ _SENT_BREAK = re.compile(
     r"|(?<!(?:^|\s)(?:TP|Tp|ThS|TS|PGS|GS|BS|KS|St|P|Q|v\.v|\p{Lu}))[.!?…]+[\"”’)]?\s+"
     r"(?=[\p{Lu}\d\"“‘(\-–•+*])"
 )
+# The regex module's \s: the characters str.isspace() holds but for \x1c-\x1f (tests/test_scans_speed7.py
+# checks every code point).
+_SPACE = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) - frozenset("\x1c\x1d\x1e\x1f")
+# What may follow a match's first "[.!?…]": another of them, a closing quote or bracket, or a space.
+_AFTER_STOP = frozenset(".!?…\"”’)") | _SPACE
+
+
+def _sentence_breaks(text: str) -> list[int]:
+    r"""The ends of _SENT_BREAK.finditer(text)'s matches, without its scan of every character (whose
+    lookbehind runs at each one). Every match opens with "\n" or one of ".!?…": each is found with
+    str.find and, in order, `pos` skipping those inside the match before (as finditer does), the match
+    tried there only. A "\n" needs no pattern: "\n\s*(?=\S)" ends at the first non-space after it
+    (giving spaces back leaves a space next, so there is no match when only spaces follow). A stop
+    that no stop, closing quote or bracket, nor space follows cannot open the second branch's match."""
+    cands = []
+    find = text.find
+    for c in ("\n", ".", "!", "?", "…"):
+        i = find(c)
+        while i >= 0:
+            cands.append(i)
+            i = find(c, i + 1)
+    cands.sort()
+    out = []
+    pos = 0
+    n = len(text)
+    match = _SENT_BREAK.match
+    for p in cands:
+        if p < pos:
+            continue
+        if text[p] == "\n":
+            q = p + 1
+            while q < n and text[q] in _SPACE:
+                q += 1
+            if q < n:
+                out.append(q)
+                pos = q
+        elif text[p + 1:p + 2] in _AFTER_STOP:
+            m = match(text, p)
+            if m:
+                pos = m.end()
+                out.append(pos)
+    return out
 
 
 @Language.component("reportextract_sentences", assigns=["token.is_sent_start"])
@@ -195,11 +237,11 @@ def sentence_component(doc: Doc) -> Doc:
     flags[0, 0] = 1
     opens = [0]  # character offsets of the sentences' first tokens
     last = 0
-    for m in _SENT_BREAK.finditer(text):
-        i = bisect_right(starts, m.end()) - 1
-        if last < i < n and starts[i] == m.end():
+    for end in _sentence_breaks(text):
+        i = bisect_right(starts, end) - 1
+        if last < i < n and starts[i] == end:
             flags[i, 0] = 1
-            opens.append(starts[i])
+            opens.append(end)
             last = i
     doc.from_array([SENT_START], flags.view("uint64"))  # spaCy reads -1 ("not a start") this way
     # the same sentences as doc.sents gives them, trimmed, without making a Span for each

@@ -33,6 +33,19 @@ _ODD = stdlib_re.compile("[\r\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\
                          + "".join(map(stdlib_re.escape, map(chr, _ONE_FOR_ONE))) + "]")
 
 
+# The odd characters str.isprintable() holds ("Ð", "ð", two hyphens); every other one is not printable.
+_PRINTABLE_ODD = tuple(c for c in _REPLACE if c.isprintable())
+
+
+def _odd_chars(text: str) -> set[str]:
+    """set(_ODD.findall(text)), the characters the steps below touch, without _ODD's scan when the text
+    (its line breaks read as spaces: neither is odd) is printable, which one C pass tells: then it
+    holds no odd character but the printable ones, each looked for by str.find."""
+    if text.replace("\n", " ").isprintable():
+        return {c for c in _PRINTABLE_ODD if c in text}
+    return set(_ODD.findall(text))
+
+
 def decode(data: bytes) -> str:
     """Decode document bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258.
 
@@ -71,7 +84,9 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("Ðồng chí\\r\\nHo\u0300a")
     'Đồng chí\\nHòa'
     """
-    found = set(_ODD.findall(text))
+    if "\u00a0" in text:  # the commonest odd character (web pages' no-break spaces), replaced first
+        text = text.replace("\u00a0", " ")
+    found = _odd_chars(text)
     if found:
         # one str.replace per kind of odd character present: a web page's scattered no-break spaces
         # would otherwise cost a whole str.translate pass (a dict lookup per character)

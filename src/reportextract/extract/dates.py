@@ -288,6 +288,9 @@ def find_periods(text: str, windows: Windows | None = None) -> list[dict[str, An
 _COUNT_AFTER = re.compile(
     r"[ \t]*(?:%|người|hộ|ha\b|tấn|kg|km|m2|m3|m\b|học sinh|sinh viên|lao động|đồng|USD|lượt|con\b|căn|"
     r"doanh nghiệp|dự án|trường hợp|hồ sơ|đại biểu|cán bộ|đảng viên|thí sinh|triệu|tỷ|nghìn|ngàn)", re.IGNORECASE)
+# What _COUNT_AFTER's first word may open with, in any case a case-insensitive match meets ("K" the Kelvin
+# sign, "ſ" an "s"): after the year and its spaces, any other character fails it.
+_COUNT_FIRST = frozenset(letters_of("%nhtkmslđucd"))
 _TIME_BEFORE = re.compile(r"(?:năm|đến|tới|từ|trước|sau|cuối|đầu|giữa|kỳ|khóa|khoá|niên|vụ|mùa)[ \t]*$",
                           re.IGNORECASE)
 
@@ -304,9 +307,13 @@ def find_years(text: str, windows: Windows | None = None) -> list[dict[str, Any]
     out = []
     for y in lone_years(text, anchors, ".,"):  # YEAR_ANY's matches
         end = y + 4
-        if any(s <= y < e for s, e in masked):
+        if masked and any(s <= y < e for s, e in masked):
             continue
-        if _COUNT_AFTER.match(text, end, end + 20) and not _TIME_BEFORE.search(text, max(0, y - 12), y):
+        c = text[end:end + 1]  # the character _COUNT_AFTER's word opens with (none: it fails)
+        if c == " " or c == "\t":
+            c = text[end:end + 20].lstrip(" \t")[:1]
+        if c in _COUNT_FIRST and _COUNT_AFTER.match(text, end, end + 20) and not _TIME_BEFORE.search(
+                text, max(0, y - 12), y):
             continue
         out.append({"text": text[y:end], "value": int(text[y:end]), "span": (y, end)})
     return out
