@@ -3,7 +3,7 @@
 Everything else about the package lives in pyproject.toml. The modules listed below run once or
 more for every document (normalise, spans, extractors, value parsers, assembly); compiling them
 unchanged with Cython (no type declarations: the .py files stay the only source) cuts the
-instructions extract_text runs per document by 12% and its CPU time by 3-9% (README, Speed), and
+instructions extract_text runs per document by 14% and its CPU time by 3-18% (README, Speed), and
 the cold start by about 0.1 s. The compiled modules behave as the pure ones do: the test suite
 runs on both (.ci/run) and tests/test_compiled.py checks their outputs are the same.
 

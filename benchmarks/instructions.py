@@ -12,8 +12,8 @@ interpreter's shutdown. Needs valgrind (Debian's package); runs about 50x slower
 seed run takes about half a minute. `--top K` lists the K project functions (as the compiled
 modules name them) with the most instructions, callees included; it needs the compiled modules.
 Instructions are not time: a regex engine's branchy loop and the interpreter's dispatch differ in
-instructions per cycle (the compiled modules run 12% fewer instructions and take 3-9% less CPU
-time), so confirm a gain in CPU time too.
+instructions per cycle (the compiled modules run 14% fewer instructions; their CPU time gain
+ranged over 3-18% in alternating runs), so confirm a gain in CPU time too.
 """
 from __future__ import annotations
 
