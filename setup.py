@@ -54,22 +54,25 @@ def extensions() -> list:
     except ImportError:
         _warn("Cython is not available")
         return []
+    import hashlib
+
+    import Cython
+
     here = os.path.dirname(os.path.abspath(__file__))
     sources = [os.path.join("src", path) for path in COMPILED]
+    directives = {
+        "language_level": 3,
+        # plain builtin functions: calls between them skip the cyfunction layer
+        "binding": False,
+        "embedsignature": True,
+        "autotestdict": False,  # the doctests are collected from the functions themselves, once
+    }
+    # The generated C stays out of src/, in a folder named after the directives and Cython's version:
+    # cythonize regenerates a .c file only when its .py is newer, so a change of either gets a new folder.
+    key = hashlib.sha256(repr((sorted(directives.items()), Cython.__version__)).encode()).hexdigest()[:12]
     try:
-        return cythonize(
-            sources,
-            build_dir=os.path.join(here, "build", "cython"),  # the generated C stays out of src/
-            compiler_directives={
-                "language_level": 3,
-                # plain builtin functions: calls between them skip the cyfunction layer
-                "binding": False,
-                "embedsignature": True,
-                "autotestdict": False,  # the doctests are collected from the functions themselves, once
-            },
-            nthreads=os.cpu_count() or 1,
-            quiet=True,
-        )
+        return cythonize(sources, build_dir=os.path.join(here, "build", f"cython-{key}"),
+                         compiler_directives=directives, nthreads=os.cpu_count() or 1, quiet=True)
     except Exception as exc:  # a Cython error in one module: install everything pure
         _warn(f"Cython failed ({exc})")
         return []
